@@ -1,0 +1,294 @@
+package ad
+
+import "fmt"
+
+// Mode is a way of evaluating the graph.
+type Mode int
+
+// Modes.
+const (
+	Primal  Mode = iota // values only
+	Forward             // values and tangents (dual numbers), one input direction per sweep
+	Reverse             // values, then adjoints pushed back from the outputs, one output direction per sweep
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Primal:
+		return "primal"
+	case Forward:
+		return "forward"
+	case Reverse:
+		return "reverse"
+	}
+	return fmt.Sprintf("mode(%d)", int(m))
+}
+
+// ParseMode parses "primal", "forward" or "reverse".
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "primal":
+		return Primal, nil
+	case "forward", "fwd", "tangent":
+		return Forward, nil
+	case "reverse", "rev", "adjoint", "backward":
+		return Reverse, nil
+	}
+	return 0, fmt.Errorf("unknown mode %q: want forward or reverse", s)
+}
+
+// tape is the graph compiled for fast sweeps. Every argument is a slot in
+// one value array: slots [0, nodes) are the nodes, then the constants, then
+// one slot that is always 0 and stands for the missing second argument of
+// a unary operation.
+type tape struct {
+	nin    int
+	nodes  int
+	slots  int
+	consts []float64
+	ops    []tapeOp // the operations, for nodes nin, nin+1, ...
+	edges  int      // arguments that are nodes, over all operations
+}
+
+type tapeOp struct {
+	eval     func(a, b float64) float64
+	partials func(a, b, y float64) (float64, float64)
+	a, b     int32
+}
+
+func newTape(g *Graph) tape {
+	t := tape{nin: len(g.Inputs), nodes: len(g.Nodes)}
+	var constArgs []Arg
+	for k := t.nin; k < len(g.Nodes); k++ {
+		for _, a := range g.Nodes[k].Args {
+			if a.IsConst() {
+				constArgs = append(constArgs, a)
+			} else {
+				t.edges++
+			}
+		}
+	}
+	t.slots = t.nodes + len(constArgs) + 1
+	zero := int32(t.slots - 1)
+	c := 0
+	slot := func(a Arg) int32 {
+		if a.IsConst() {
+			t.consts = append(t.consts, a.Value)
+			c++
+			return int32(t.nodes + c - 1)
+		}
+		return int32(a.Node)
+	}
+	t.ops = make([]tapeOp, 0, len(g.Nodes)-t.nin)
+	for k := t.nin; k < len(g.Nodes); k++ {
+		n := &g.Nodes[k]
+		r := &Rules[n.Op]
+		op := tapeOp{eval: r.Eval, partials: r.Partials, a: slot(n.Args[0]), b: zero}
+		if len(n.Args) > 1 {
+			op.b = slot(n.Args[1])
+		}
+		t.ops = append(t.ops, op)
+	}
+	return t
+}
+
+// primal fills v (len slots) with the values at x.
+func (t *tape) primal(v, x []float64) {
+	copy(v, x)
+	copy(v[t.nodes:], t.consts)
+	v[t.slots-1] = 0
+	out := v[t.nin:t.nodes]
+	for k := range t.ops {
+		op := &t.ops[k]
+		out[k] = op.eval(v[op.a], v[op.b])
+	}
+}
+
+// adjoint pushes the adjoints in adj (len slots, seeded at the outputs)
+// back to every node, given the values v. A zero adjoint contributes
+// nothing, even through an infinite or NaN partial.
+func (t *tape) adjoint(v, adj []float64) {
+	for k := len(t.ops) - 1; k >= 0; k-- {
+		op := &t.ops[k]
+		i := t.nin + k
+		g := adj[i]
+		if g == 0 {
+			continue
+		}
+		da, db := op.partials(v[op.a], v[op.b], v[i])
+		adj[op.a] += g * da
+		adj[op.b] += g * db
+	}
+}
+
+func (g *Graph) checkLen(what string, x []float64, n int) {
+	if len(x) != n {
+		panic(fmt.Sprintf("ad: %s has %d values; the graph needs %d", what, len(x), n))
+	}
+}
+
+// Eval returns the value of every node at x (one value per input, in input
+// order), indexed like Nodes.
+func (g *Graph) Eval(x []float64) []float64 {
+	g.checkLen("x", x, len(g.Inputs))
+	v := make([]float64, g.tape.slots)
+	g.tape.primal(v, x)
+	return v[:len(g.Nodes):len(g.Nodes)]
+}
+
+// Value returns the outputs at x.
+func (g *Graph) Value(x []float64) []float64 {
+	v := g.Eval(x)
+	y := make([]float64, len(g.Outputs))
+	for k, o := range g.Outputs {
+		y[k] = v[o.Node]
+	}
+	return y
+}
+
+// Gradient returns the outputs y at x and the vector-Jacobian product
+// ȳᵀJ, by one reverse sweep seeded with ybar (one value per output). For a
+// single output and ybar = [1] it is the gradient.
+func (g *Graph) Gradient(x, ybar []float64) (y, grad []float64) {
+	g.checkLen("x", x, len(g.Inputs))
+	g.checkLen("ȳ", ybar, len(g.Outputs))
+	t := &g.tape
+	buf := make([]float64, 2*t.slots)
+	v, adj := buf[:t.slots], buf[t.slots:]
+	t.primal(v, x)
+	y = make([]float64, len(g.Outputs))
+	for k, o := range g.Outputs {
+		y[k] = v[o.Node]
+		adj[o.Node] += ybar[k]
+	}
+	t.adjoint(v, adj)
+	grad = make([]float64, t.nin)
+	copy(grad, adj)
+	return y, grad
+}
+
+// JVP returns the outputs y at x and the Jacobian-vector product J·ẋ, by
+// one forward sweep of dual numbers seeded with xdot (one value per input).
+func (g *Graph) JVP(x, xdot []float64) (y, ydot []float64) {
+	g.checkLen("x", x, len(g.Inputs))
+	g.checkLen("ẋ", xdot, len(g.Inputs))
+	d := make([]Dual, g.tape.slots)
+	g.tape.dual(d, x, xdot)
+	y = make([]float64, len(g.Outputs))
+	ydot = make([]float64, len(g.Outputs))
+	for k, o := range g.Outputs {
+		y[k], ydot[k] = d[o.Node].Real, d[o.Node].Emag
+	}
+	return y, ydot
+}
+
+// dual fills d (len slots) with the dual numbers v + v̇ε at x + ẋε.
+func (t *tape) dual(d []Dual, x, xdot []float64) {
+	for i := range x {
+		d[i] = Dual{x[i], xdot[i]}
+	}
+	for k, c := range t.consts {
+		d[t.nodes+k] = Dual{Real: c}
+	}
+	d[t.slots-1] = Dual{}
+	out := d[t.nin:t.nodes]
+	for k := range t.ops {
+		op := &t.ops[k]
+		out[k] = applyDual(op.eval, op.partials, d[op.a], d[op.b])
+	}
+}
+
+// Counts are the elementary operations a computation did: evaluations of
+// primitives, evaluations of their local partials (one per operation, all
+// arguments at once), and multiply-adds of tangents or adjoints along
+// edges between nodes.
+type Counts struct {
+	Evaluations  int `json:"evaluations"`
+	Partials     int `json:"partials"`
+	MultiplyAdds int `json:"multiply_adds"`
+}
+
+// Jacobian is the matrix ∂y/∂x with one row per output.
+type Jacobian struct {
+	Mode    Mode
+	Inputs  []string
+	Outputs []string
+	Value   []float64   // the outputs at x
+	J       [][]float64 // J[i][j] = ∂y_i/∂x_j
+	Sweeps  int         // forward: n (one per input); reverse: m (one per output)
+	Counts  Counts
+}
+
+// Jacobian computes the full Jacobian at x. Forward mode runs n sweeps of
+// dual numbers (each evaluates every operation and its partials); reverse
+// mode runs one primal sweep that records the partials, then m adjoint
+// sweeps over that record.
+func (g *Graph) Jacobian(x []float64, mode Mode) *Jacobian {
+	g.checkLen("x", x, len(g.Inputs))
+	t := &g.tape
+	n, m := len(g.Inputs), len(g.Outputs)
+	l := len(t.ops)
+	jac := &Jacobian{Mode: mode, Value: make([]float64, m), J: make([][]float64, m)}
+	for _, in := range g.Inputs {
+		jac.Inputs = append(jac.Inputs, in.Name)
+	}
+	for _, o := range g.Outputs {
+		jac.Outputs = append(jac.Outputs, o.Name)
+	}
+	for i := range jac.J {
+		jac.J[i] = make([]float64, n)
+	}
+	switch mode {
+	case Forward:
+		d := make([]Dual, t.slots)
+		xdot := make([]float64, n)
+		if n == 0 {
+			v := make([]float64, t.slots)
+			t.primal(v, x)
+			for i, o := range g.Outputs {
+				jac.Value[i] = v[o.Node]
+			}
+			jac.Counts.Evaluations = l
+		}
+		for j := 0; j < n; j++ {
+			clear(xdot)
+			xdot[j] = 1
+			t.dual(d, x, xdot)
+			for i, o := range g.Outputs {
+				jac.Value[i] = d[o.Node].Real
+				jac.J[i][j] = d[o.Node].Emag
+			}
+		}
+		jac.Sweeps = n
+		if n > 0 {
+			jac.Counts = Counts{Evaluations: n * l, Partials: n * l, MultiplyAdds: n * t.edges}
+		}
+	default:
+		v := make([]float64, t.slots)
+		t.primal(v, x)
+		part := make([][2]float64, l)
+		for k := range t.ops {
+			op := &t.ops[k]
+			part[k][0], part[k][1] = op.partials(v[op.a], v[op.b], v[t.nin+k])
+		}
+		adj := make([]float64, t.slots)
+		for i, o := range g.Outputs {
+			jac.Value[i] = v[o.Node]
+			clear(adj)
+			adj[o.Node] = 1
+			for k := l - 1; k >= 0; k-- {
+				a := adj[t.nin+k]
+				if a == 0 {
+					continue
+				}
+				op := &t.ops[k]
+				adj[op.a] += a * part[k][0]
+				adj[op.b] += a * part[k][1]
+			}
+			copy(jac.J[i], adj[:n])
+		}
+		jac.Sweeps = m
+		jac.Counts = Counts{Evaluations: l, Partials: l, MultiplyAdds: m * t.edges}
+	}
+	return jac
+}

@@ -1,0 +1,426 @@
+package ad
+
+import (
+	"fmt"
+	"math"
+)
+
+// Rule is one primitive operation: how to evaluate it, its local partial
+// derivatives and how to write it. Every primitive is unary or binary.
+// Forward mode (tangents, dual numbers) and reverse mode (adjoints) both use
+// Partials; no derivative is written anywhere else.
+//
+// Templates: in Text, LaTeX, PartialText and PartialLaTeX, $a and $b stand
+// for the arguments, $y for the result and $c for "the second argument minus
+// one" (a number when that argument is a constant).
+type Rule struct {
+	Name  string   // operation name, as in JSON output: "add", "sin"
+	Funcs []string // names callable in programs ("ln", "log"); none for operators
+	Arity int      // 1 or 2
+
+	// Eval returns the result at (a, b); b is 0 for unary rules.
+	Eval func(a, b float64) float64
+	// Partials returns ∂y/∂a and ∂y/∂b at (a, b), where y = Eval(a, b).
+	// At a non-differentiable point it returns a one-sided derivative and
+	// Kink says which.
+	Partials func(a, b, y float64) (da, db float64)
+
+	Text         string    // plain-text formula, e.g. "ln $a"
+	LaTeX        string    // LaTeX formula, e.g. `\ln $a`
+	PartialText  [2]string // plain-text ∂y/∂a and ∂y/∂b, e.g. "1/$a"
+	PartialLaTeX [2]string // LaTeX ∂y/∂a and ∂y/∂b
+
+	// Domain returns why (a, b) is outside the domain (e.g. ln of a negative
+	// number, division by zero), or "".
+	Domain func(a, b float64) string
+	// Kink returns, at a point where the rule is not differentiable, which
+	// one-sided derivative Partials used; else "".
+	Kink func(a, b float64) string
+
+	// prec is the precedence of Text, for parenthesizing nested formulas.
+	prec int
+}
+
+// Formula precedences for parenthesizing.
+const (
+	precSum   = 1 // a + b, a - b
+	precProd  = 2 // a × b, a / b
+	precUnary = 3 // -a
+	precPow   = 4 // a^b
+	precAtom  = 5 // names, numbers, f(x)
+)
+
+// The rule table. Op values index it.
+const (
+	OpInput Op = iota // an input variable; no rule
+	OpConst           // a constant output: y = c
+	OpNeg
+	OpAdd
+	OpSub
+	OpMul
+	OpDiv
+	OpPow
+	OpSin
+	OpCos
+	OpTan
+	OpAsin
+	OpAcos
+	OpAtan
+	OpSinh
+	OpCosh
+	OpTanh
+	OpExp
+	OpLn
+	OpLog2
+	OpLog10
+	OpSqrt
+	OpAbs
+	OpSigmoid
+	OpRelu
+	OpSoftplus
+	OpMax
+	OpMin
+	numOps
+)
+
+// Op identifies a primitive operation (an index into Rules).
+type Op uint8
+
+// Rule returns the rule of op, or nil for OpInput.
+func (op Op) Rule() *Rule {
+	if op == OpInput || int(op) >= len(Rules) {
+		return nil
+	}
+	return &Rules[op]
+}
+
+// String returns the operation's name ("input", "add", "sin", ...).
+func (op Op) String() string {
+	if op == OpInput {
+		return "input"
+	}
+	if int(op) < len(Rules) {
+		return Rules[op].Name
+	}
+	return fmt.Sprintf("op(%d)", int(op))
+}
+
+// Rules is the table of primitives, indexed by Op.
+var Rules = [numOps]Rule{
+	OpConst: {
+		Name: "const", Arity: 1,
+		Eval:     func(a, _ float64) float64 { return a },
+		Partials: func(a, _, _ float64) (float64, float64) { return 0, 0 },
+		Text:     "$a", LaTeX: "$a",
+		PartialText: [2]string{"0"}, PartialLaTeX: [2]string{"0"},
+		prec: precAtom,
+	},
+	OpNeg: {
+		Name: "neg", Arity: 1,
+		Eval:     func(a, _ float64) float64 { return -a },
+		Partials: func(a, _, _ float64) (float64, float64) { return -1, 0 },
+		Text:     "-$a", LaTeX: "-$a",
+		PartialText: [2]string{"-1"}, PartialLaTeX: [2]string{"-1"},
+		prec: precUnary,
+	},
+	OpAdd: {
+		Name: "add", Arity: 2,
+		Eval:     func(a, b float64) float64 { return a + b },
+		Partials: func(a, b, _ float64) (float64, float64) { return 1, 1 },
+		Text:     "$a + $b", LaTeX: "$a + $b",
+		PartialText: [2]string{"1", "1"}, PartialLaTeX: [2]string{"1", "1"},
+		prec: precSum,
+	},
+	OpSub: {
+		Name: "sub", Arity: 2,
+		Eval:     func(a, b float64) float64 { return a - b },
+		Partials: func(a, b, _ float64) (float64, float64) { return 1, -1 },
+		Text:     "$a - $b", LaTeX: "$a - $b",
+		PartialText: [2]string{"1", "-1"}, PartialLaTeX: [2]string{"1", "-1"},
+		prec: precSum,
+	},
+	OpMul: {
+		Name: "mul", Arity: 2,
+		Eval:     func(a, b float64) float64 { return a * b },
+		Partials: func(a, b, _ float64) (float64, float64) { return b, a },
+		Text:     "$a × $b", LaTeX: `$a \times $b`,
+		PartialText: [2]string{"$b", "$a"}, PartialLaTeX: [2]string{"$b", "$a"},
+		prec: precProd,
+	},
+	OpDiv: {
+		Name: "div", Arity: 2,
+		Eval:     func(a, b float64) float64 { return a / b },
+		Partials: func(a, b, _ float64) (float64, float64) { return 1 / b, -(a / b) / b },
+		Text:     "$a / $b", LaTeX: `\frac{$a}{$b}`,
+		PartialText:  [2]string{"1/$b", "-$a/$b^2"},
+		PartialLaTeX: [2]string{`\frac{1}{$b}`, `-\frac{$a}{$b^{2}}`},
+		Domain: func(a, b float64) string {
+			if b == 0 {
+				return "division by zero"
+			}
+			return ""
+		},
+		prec: precProd,
+	},
+	OpPow: {
+		Name: "pow", Funcs: []string{"pow"}, Arity: 2,
+		Eval: math.Pow,
+		Partials: func(a, b, y float64) (float64, float64) {
+			var da, db float64
+			switch {
+			case b == 0:
+				da = 0 // a^0 = 1 for every a
+			case b == 1:
+				da = 1
+			case b == 2:
+				da = 2 * a
+			default:
+				da = b * math.Pow(a, b-1)
+			}
+			if a == 0 && b > 0 {
+				db = 0 // 0^b = 0 for every b > 0
+			} else {
+				db = y * math.Log(a)
+			}
+			return da, db
+		},
+		Text: "$a^$b", LaTeX: "$a^{$b}",
+		PartialText:  [2]string{"$b×$a^$c", "$y×ln($a)"},
+		PartialLaTeX: [2]string{"$b $a^{$c}", `$y \ln $a`},
+		Domain: func(a, b float64) string {
+			switch {
+			case a < 0 && b != math.Trunc(b) && !math.IsInf(b, 0):
+				return fmt.Sprintf("negative base %s with a non-integer exponent %s", fmtNum(a), fmtNum(b))
+			case a == 0 && b < 0:
+				return fmt.Sprintf("0 to the negative power %s", fmtNum(b))
+			}
+			return ""
+		},
+		prec: precPow,
+	},
+	OpSin: unary("sin", math.Sin,
+		func(a, _ float64) float64 { return math.Cos(a) },
+		`\sin $a`, "cos($a)", `\cos $a`),
+	OpCos: unary("cos", math.Cos,
+		func(a, _ float64) float64 { return -math.Sin(a) },
+		`\cos $a`, "-sin($a)", `-\sin $a`),
+	OpTan: unary("tan", math.Tan,
+		func(_, y float64) float64 { return 1 + y*y },
+		`\tan $a`, "1 + $y^2", `1 + $y^{2}`),
+	OpAsin: domain(unary("asin", math.Asin,
+		func(a, _ float64) float64 { return 1 / math.Sqrt(1-a*a) },
+		`\arcsin $a`, "1/sqrt(1 - $a^2)", `\frac{1}{\sqrt{1 - $a^{2}}}`),
+		func(a, _ float64) string { return outside("asin", a, -1, 1) }),
+	OpAcos: domain(unary("acos", math.Acos,
+		func(a, _ float64) float64 { return -1 / math.Sqrt(1-a*a) },
+		`\arccos $a`, "-1/sqrt(1 - $a^2)", `-\frac{1}{\sqrt{1 - $a^{2}}}`),
+		func(a, _ float64) string { return outside("acos", a, -1, 1) }),
+	OpAtan: unary("atan", math.Atan,
+		func(a, _ float64) float64 { return 1 / (1 + a*a) },
+		`\arctan $a`, "1/(1 + $a^2)", `\frac{1}{1 + $a^{2}}`),
+	OpSinh: unary("sinh", math.Sinh,
+		func(a, _ float64) float64 { return math.Cosh(a) },
+		`\sinh $a`, "cosh($a)", `\cosh $a`),
+	OpCosh: unary("cosh", math.Cosh,
+		func(a, _ float64) float64 { return math.Sinh(a) },
+		`\cosh $a`, "sinh($a)", `\sinh $a`),
+	OpTanh: unary("tanh", math.Tanh,
+		func(_, y float64) float64 { return 1 - y*y },
+		`\tanh $a`, "1 - $y^2", `1 - $y^{2}`),
+	OpExp: unary("exp", math.Exp,
+		func(_, y float64) float64 { return y },
+		`\exp $a`, "$y", "$y"),
+	OpLn: domain(unary("ln", math.Log,
+		func(a, _ float64) float64 { return 1 / a },
+		`\ln $a`, "1/$a", `\frac{1}{$a}`, "log"),
+		func(a, _ float64) string { return positive("ln", a) }),
+	OpLog2: domain(unary("log2", math.Log2,
+		func(a, _ float64) float64 { return 1 / (a * math.Ln2) },
+		`\log_2 $a`, "1/($a×ln 2)", `\frac{1}{$a \ln 2}`),
+		func(a, _ float64) string { return positive("log2", a) }),
+	OpLog10: domain(unary("log10", math.Log10,
+		func(a, _ float64) float64 { return 1 / (a * math.Ln10) },
+		`\log_{10} $a`, "1/($a×ln 10)", `\frac{1}{$a \ln 10}`),
+		func(a, _ float64) string { return positive("log10", a) }),
+	OpSqrt: domain(unary("sqrt", math.Sqrt,
+		func(_, y float64) float64 { return 0.5 / y },
+		`\sqrt{$a}`, "1/(2×$y)", `\frac{1}{2 $y}`),
+		func(a, _ float64) string {
+			if a < 0 {
+				return fmt.Sprintf("sqrt of a negative number (%s)", fmtNum(a))
+			}
+			return ""
+		}),
+	OpAbs: kink(unary("abs", math.Abs,
+		func(a, _ float64) float64 {
+			if a < 0 {
+				return -1
+			}
+			return 1
+		},
+		`\lvert $a \rvert`, "sign($a)", `\operatorname{sign} $a`),
+		func(a, _ float64) string {
+			if a == 0 {
+				return "abs is not differentiable at 0; the right derivative +1 is used"
+			}
+			return ""
+		}),
+	OpSigmoid: unary("sigmoid", sigmoid,
+		func(_, y float64) float64 { return y * (1 - y) },
+		`\sigma($a)`, "$y×(1 - $y)", `$y (1 - $y)`),
+	OpRelu: kink(unary("relu", func(a float64) float64 {
+		if a > 0 {
+			return a
+		}
+		if a != a {
+			return a
+		}
+		return 0
+	},
+		func(a, _ float64) float64 {
+			if a > 0 {
+				return 1
+			}
+			return 0
+		},
+		`\operatorname{relu}($a)`, "step($a)", `\operatorname{step}($a)`),
+		func(a, _ float64) string {
+			if a == 0 {
+				return "relu is not differentiable at 0; the left derivative 0 is used"
+			}
+			return ""
+		}),
+	OpSoftplus: unary("softplus", softplus,
+		func(a, _ float64) float64 { return sigmoid(a) },
+		`\operatorname{softplus}($a)`, "sigmoid($a)", `\sigma($a)`),
+	OpMax: {
+		Name: "max", Funcs: []string{"max"}, Arity: 2,
+		Eval: func(a, b float64) float64 {
+			if a >= b || a != a {
+				return a
+			}
+			return b
+		},
+		Partials: func(a, b, _ float64) (float64, float64) {
+			if a >= b {
+				return 1, 0
+			}
+			return 0, 1
+		},
+		Text: "max($a, $b)", LaTeX: `\max($a, $b)`,
+		PartialText:  [2]string{"[$a ≥ $b]", "[$a < $b]"},
+		PartialLaTeX: [2]string{`[$a \geq $b]`, `[$a < $b]`},
+		Kink: func(a, b float64) string {
+			if a == b {
+				return "max is not differentiable at a tie (both arguments " + fmtNum(a) + "); the first argument is taken: ∂/∂a = 1, ∂/∂b = 0"
+			}
+			return ""
+		},
+		prec: precAtom,
+	},
+	OpMin: {
+		Name: "min", Funcs: []string{"min"}, Arity: 2,
+		Eval: func(a, b float64) float64 {
+			if a <= b || a != a {
+				return a
+			}
+			return b
+		},
+		Partials: func(a, b, _ float64) (float64, float64) {
+			if a <= b {
+				return 1, 0
+			}
+			return 0, 1
+		},
+		Text: "min($a, $b)", LaTeX: `\min($a, $b)`,
+		PartialText:  [2]string{"[$a ≤ $b]", "[$a > $b]"},
+		PartialLaTeX: [2]string{`[$a \leq $b]`, `[$a > $b]`},
+		Kink: func(a, b float64) string {
+			if a == b {
+				return "min is not differentiable at a tie (both arguments " + fmtNum(a) + "); the first argument is taken: ∂/∂a = 1, ∂/∂b = 0"
+			}
+			return ""
+		},
+		prec: precAtom,
+	},
+}
+
+// unary builds the row of a function of one argument. d returns the
+// derivative given the argument and the result.
+func unary(name string, f func(float64) float64, d func(a, y float64) float64, latex, dtext, dlatex string, aliases ...string) Rule {
+	// Baydin's style for the classic functions ("ln v-1", "sin v0"),
+	// call style for the others ("sqrt(v0)", "relu(v1)").
+	text, prec := name+" $a", precUnary
+	switch name {
+	case "sqrt", "abs", "sigmoid", "relu", "softplus":
+		text, prec = name+"($a)", precAtom
+	}
+	return Rule{
+		Name:  name,
+		Funcs: append([]string{name}, aliases...),
+		Arity: 1,
+		Eval:  func(a, _ float64) float64 { return f(a) },
+		Partials: func(a, _, y float64) (float64, float64) {
+			return d(a, y), 0
+		},
+		Text:         text,
+		LaTeX:        latex,
+		PartialText:  [2]string{dtext},
+		PartialLaTeX: [2]string{dlatex},
+		prec:         prec,
+	}
+}
+
+func domain(r Rule, f func(a, b float64) string) Rule { r.Domain = f; return r }
+func kink(r Rule, f func(a, b float64) string) Rule   { r.Kink = f; return r }
+
+func positive(name string, a float64) string {
+	switch {
+	case a < 0:
+		return fmt.Sprintf("%s of a negative number (%s)", name, fmtNum(a))
+	case a == 0:
+		return name + " of 0 is -Inf"
+	}
+	return ""
+}
+
+func outside(name string, a, lo, hi float64) string {
+	if a < lo || a > hi {
+		return fmt.Sprintf("%s is defined on [%s, %s]; its argument is %s", name, fmtNum(lo), fmtNum(hi), fmtNum(a))
+	}
+	return ""
+}
+
+// sigmoid is 1/(1+e^-a), computed without overflow for large |a|.
+func sigmoid(a float64) float64 {
+	if a >= 0 {
+		return 1 / (1 + math.Exp(-a))
+	}
+	e := math.Exp(a)
+	return e / (1 + e)
+}
+
+// softplus is ln(1+e^a), computed without overflow for large |a|.
+func softplus(a float64) float64 {
+	if a > 0 {
+		return a + math.Log1p(math.Exp(-a))
+	}
+	return math.Log1p(math.Exp(a))
+}
+
+// funcs maps the function names of the language to their ops.
+var funcs = func() map[string]Op {
+	m := map[string]Op{}
+	for op := range Rules {
+		for _, f := range Rules[op].Funcs {
+			m[f] = Op(op)
+		}
+	}
+	return m
+}()
+
+// constants are the named constants of the language.
+var constants = map[string]float64{"pi": math.Pi, "e": math.E}
+
+// fmtNum formats a number for messages with 4 significant digits.
+func fmtNum(x float64) string { return FormatNumber(x, 4) }

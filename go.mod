@@ -1,0 +1,3 @@
+module github.com/adviz/adviz
+
+go 1.26.8
