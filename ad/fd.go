@@ -16,7 +16,7 @@ type FDCheck struct {
 }
 
 // FiniteDiff checks the gradient of output at x with central differences of
-// step h. Its error has two parts: truncation, about h²·f'''/6, which shrinks
+// step h. Its error has two parts: truncation, about h²·|f‴|/6, which shrinks
 // with h, and rounding, about ε·|f|/h, which grows as h shrinks.
 func (g *Graph) FiniteDiff(x []float64, output int, h float64) *FDCheck {
 	g.checkLen("x", x, len(g.Inputs))

@@ -81,9 +81,22 @@ const (
 )
 
 // accent puts a combining mark over the first character of name: x1 -> ẋ1.
+// Letters that have a precomposed form get it (ẋ, ẏ, ȳ, ā), as text
+// written by people usually does (Unicode NFC).
 func accent(name, mark string) string {
-	_, size := utf8.DecodeRuneInString(name)
+	r, size := utf8.DecodeRuneInString(name)
+	if c, ok := precomposed[mark][r]; ok {
+		return string(c) + name[size:]
+	}
 	return name[:size] + mark + name[size:]
+}
+
+var precomposed = map[string]map[rune]rune{
+	dotAbove: {
+		'a': 'ȧ', 'b': 'ḃ', 'c': 'ċ', 'd': 'ḋ', 'e': 'ė', 'f': 'ḟ', 'g': 'ġ', 'h': 'ḣ', 'm': 'ṁ', 'n': 'ṅ',
+		'o': 'ȯ', 'p': 'ṗ', 'r': 'ṙ', 's': 'ṡ', 't': 'ṫ', 'w': 'ẇ', 'x': 'ẋ', 'y': 'ẏ', 'z': 'ż',
+	},
+	macron: {'a': 'ā', 'e': 'ē', 'g': 'ḡ', 'i': 'ī', 'o': 'ō', 'u': 'ū', 'y': 'ȳ'},
 }
 
 // varText returns the plain-text name of node k: "v-1".

@@ -305,6 +305,10 @@ func (b *builder) ident(x *Ident) operand {
 	name := x.Name
 	if v, ok := b.env[name]; ok {
 		b.reads[name] = true
+		if v.node < 0 {
+			// A named constant is written by its name: x × c.
+			v.text, v.latex, v.prec = name, NameLaTeX(name, ""), precAtom
+		}
 		return v
 	}
 	if v, ok := constants[name]; ok {
@@ -410,6 +414,7 @@ func (b *builder) finish(outputs []Output, warnings []Warning) *Graph {
 		final[t] = k
 	}
 	g := &Graph{Src: b.src, Nodes: make([]Node, len(b.nodes)), Warnings: warnings}
+	pos := newPositions(b.src)
 	for k, t := range order {
 		tn := &b.nodes[t]
 		n := &g.Nodes[k]
@@ -422,7 +427,7 @@ func (b *builder) finish(outputs []Output, warnings []Warning) *Graph {
 			n.Name = tn.names[0]
 		}
 		if tn.off >= 0 {
-			n.Pos = position(b.src, tn.off)
+			n.Pos = pos.at(tn.off)
 		}
 		n.Args = make([]Arg, len(tn.args))
 		for i, a := range tn.args {
@@ -430,7 +435,11 @@ func (b *builder) finish(outputs []Output, warnings []Warning) *Graph {
 				n.Args[i] = Arg{Node: final[a.node]}
 				g.Nodes[final[a.node]].Consumers = append(g.Nodes[final[a.node]].Consumers, k)
 			} else {
-				n.Args[i] = Arg{Node: -1, Value: a.val, Text: a.text, LaTeX: a.latex}
+				text, latex := a.text, a.latex
+				if a.prec < precAtom {
+					text, latex = "("+text+")", `\left(`+latex+`\right)`
+				}
+				n.Args[i] = Arg{Node: -1, Value: a.val, Text: text, LaTeX: latex}
 			}
 		}
 	}

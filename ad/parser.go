@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits bound the work a program may ask for. Exceeding one is an Error
@@ -138,9 +139,13 @@ func ParseLimits(src string, lim Limits) (prog *Program, err error) {
 		if p.tok.tok == EOF {
 			break
 		}
+		start := p.tok.off
 		st := p.stmt()
 		if n := len(prog.Stmts); n > 0 && prog.Stmts[n-1].Name == "" {
 			s, _ := prog.Stmts[n-1].X.Span()
+			if c := p.src[start]; c == '+' || c == '-' {
+				p.failAt(s, "this expression is not the last statement, so nothing uses it; to continue it on the next line, end this line with the operator")
+			}
 			p.failAt(s, "this expression is not the last statement, so nothing uses it; give it a name (name = ...)")
 		}
 		prog.Stmts = append(prog.Stmts, st)
@@ -328,6 +333,8 @@ func (p *parser) call(name item) Expr {
 		msg := "unknown function " + quote(name.lit)
 		if s := suggest(name.lit); s != "" {
 			msg += "; did you mean " + s + "?"
+		} else {
+			msg += " (to multiply, write " + name.lit + "*(...))"
 		}
 		if isConst(name.lit) {
 			msg = quote(name.lit) + " is a constant, not a function"
@@ -372,13 +379,13 @@ func isConst(name string) bool { _, ok := constants[name]; return ok }
 // suggest returns known function names close to name, or "".
 func suggest(name string) string {
 	var best []string
-	bestD := 3
-	if len(name) <= 3 {
-		bestD = 2
+	bestD := 2 // at most two edits, one for short names
+	if utf8.RuneCountInString(name) <= 3 {
+		bestD = 1
 	}
 	for f := range funcs {
 		d := editDistance(strings.ToLower(name), f)
-		if d < bestD {
+		if d < bestD || d == bestD && len(best) == 0 {
 			best, bestD = []string{f}, d
 		} else if d == bestD {
 			best = append(best, f)

@@ -11,8 +11,8 @@ import (
 // Partials; no derivative is written anywhere else.
 //
 // Templates: in Text, LaTeX, PartialText and PartialLaTeX, $a and $b stand
-// for the arguments, $y for the result and $c for "the second argument minus
-// one" (a number when that argument is a constant).
+// for the arguments, $y for the result and $c for $a to the power $b - 1,
+// written simply when $b is a constant ("v0" for $b = 2, "v0^2" for $b = 3).
 type Rule struct {
 	Name  string   // operation name, as in JSON output: "add", "sin"
 	Funcs []string // names callable in programs ("ln", "log"); none for operators
@@ -185,8 +185,8 @@ var Rules = [numOps]Rule{
 			return da, db
 		},
 		Text: "$a^$b", LaTeX: "$a^{$b}",
-		PartialText:  [2]string{"$b×$a^$c", "$y×ln($a)"},
-		PartialLaTeX: [2]string{"$b $a^{$c}", `$y \ln $a`},
+		PartialText:  [2]string{"$b×$c", "$y×ln($a)"},
+		PartialLaTeX: [2]string{"$b $c", `$y \ln $a`},
 		Domain: func(a, b float64) string {
 			switch {
 			case a < 0 && b != math.Trunc(b) && !math.IsInf(b, 0):

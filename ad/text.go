@@ -93,26 +93,43 @@ func (s style) argNames(k int) []string {
 		}
 	}
 	if len(n.Args) > 1 {
-		if b := n.Args[1]; b.IsConst() {
-			names[2] = s.num(b.Value-1, true)
-		} else if s.latex {
-			names[2] = names[1] + " - 1"
-		} else {
-			names[2] = "(" + names[1] + " - 1)"
-		}
+		names[2] = s.powMinusOne(names[0], n.Args[1], names[1])
 	}
 	return names
+}
+
+// powMinusOne writes a^(b-1) for the $c substitution: "v0" when b = 2, "1"
+// when b = 1, "v0^2" when b = 3, "v0^(v1 - 1)" when b is a node.
+func (s style) powMinusOne(a string, b Arg, bname string) string {
+	if !b.IsConst() {
+		if s.latex {
+			return a + "^{" + bname + " - 1}"
+		}
+		return a + "^(" + bname + " - 1)"
+	}
+	switch c := b.Value - 1; c {
+	case 0:
+		return "1"
+	case 1:
+		return a
+	default:
+		e := FormatNumber(c, -1)
+		if s.latex {
+			return a + "^{" + e + "}"
+		}
+		if c < 0 {
+			e = "(" + e + ")"
+		}
+		return a + "^" + e
+	}
 }
 
 // argNums returns the arguments of node k as numbers.
 func (s style) argNums(t *Trace, k int) []string {
 	n := &s.g.Nodes[k]
-	nums := make([]string, 3)
+	nums := make([]string, 2)
 	for i := range n.Args {
 		nums[i] = s.num(t.argValue(n, i), true)
-	}
-	if len(n.Args) > 1 {
-		nums[2] = s.num(t.argValue(n, 1)-1, true)
 	}
 	return nums
 }

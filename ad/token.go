@@ -2,6 +2,7 @@ package ad
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -208,4 +209,61 @@ func displayLine(src string, off, col int) (string, int) {
 		c++ // the leading ellipsis
 	}
 	return b.String(), c
+}
+
+// positions converts many byte offsets of one text to positions, in
+// O(log lines) each (position is O(offset)).
+type positions struct {
+	src   string
+	lines []int           // start offset of each line
+	cols  map[int][]int32 // for lines with non-ASCII text: column of each byte
+}
+
+func newPositions(src string) *positions {
+	p := &positions{src: src, lines: []int{0}, cols: map[int][]int32{}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			p.lines = append(p.lines, i+1)
+		}
+	}
+	return p
+}
+
+func (p *positions) at(off int) Pos {
+	off = max(0, min(off, len(p.src)))
+	line := sort.SearchInts(p.lines, off+1) - 1
+	start := p.lines[line]
+	cols, ok := p.cols[line]
+	if !ok {
+		end := len(p.src)
+		if line+1 < len(p.lines) {
+			end = p.lines[line+1]
+		}
+		text := p.src[start:end]
+		for i := 0; i < len(text); i++ {
+			if text[i] >= utf8.RuneSelf {
+				cols = make([]int32, len(text)+1)
+				c := int32(1)
+				for j := range text {
+					cols[j] = c
+					c++
+				}
+				// Bytes inside a character share its column; the end
+				// of the line is one past the last character.
+				for j := 1; j < len(cols); j++ {
+					if cols[j] == 0 {
+						cols[j] = cols[j-1]
+					}
+				}
+				cols[len(text)] = c
+				break
+			}
+		}
+		p.cols[line] = cols
+	}
+	col := off - start + 1
+	if cols != nil {
+		col = int(cols[off-start])
+	}
+	return Pos{Offset: off, Line: line + 1, Col: col}
 }
