@@ -139,4 +139,3 @@ func finite(xs []float64) bool {
 	}
 	return true
 }
-
