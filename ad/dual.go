@@ -23,16 +23,16 @@ func (d Dual) String() string {
 }
 
 // applyDual evaluates a primitive on dual numbers: the value from eval, the
-// tangent from the partials.
-func applyDual(eval func(a, b float64) float64, partials func(a, b, y float64) (float64, float64), x, y Dual) Dual {
+// tangent from the partials. Only the partials of arguments with a nonzero
+// tangent are evaluated.
+func applyDual(eval func(a, b float64) float64, d0, d1 func(a, b, y float64) float64, x, y Dual) Dual {
 	v := eval(x.Real, y.Real)
-	da, db := partials(x.Real, y.Real, v)
 	var t float64
 	if x.Emag != 0 {
-		t = da * x.Emag
+		t = d0(x.Real, y.Real, v) * x.Emag
 	}
-	if y.Emag != 0 {
-		t += db * y.Emag
+	if y.Emag != 0 && d1 != nil {
+		t += d1(x.Real, y.Real, v) * y.Emag
 	}
 	return Dual{v, t}
 }
@@ -43,7 +43,7 @@ func Apply(op Op, x, y Dual) Dual {
 	if r == nil {
 		panic("ad: Apply of " + op.String())
 	}
-	return applyDual(r.Eval, r.Partials, x, y)
+	return applyDual(r.Eval, r.Partial[0], r.Partial[1], x, y)
 }
 
 // Neg returns -x.

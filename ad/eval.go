@@ -50,10 +50,13 @@ type tape struct {
 	edges  int      // arguments that are nodes, over all operations
 }
 
+// tapeOp is one operation. da and db are the partials with respect to its
+// arguments; db is nil when the second argument is a constant or missing,
+// so its partial is never computed.
 type tapeOp struct {
-	eval     func(a, b float64) float64
-	partials func(a, b, y float64) (float64, float64)
-	a, b     int32
+	eval   func(a, b float64) float64
+	da, db func(a, b, y float64) float64
+	a, b   int32
 }
 
 func newTape(g *Graph) tape {
@@ -83,9 +86,15 @@ func newTape(g *Graph) tape {
 	for k := t.nin; k < len(g.Nodes); k++ {
 		n := &g.Nodes[k]
 		r := &Rules[n.Op]
-		op := tapeOp{eval: r.Eval, partials: r.Partials, a: slot(n.Args[0]), b: zero}
+		op := tapeOp{eval: r.Eval, a: slot(n.Args[0]), b: zero}
+		if !n.Args[0].IsConst() {
+			op.da = r.Partial[0]
+		}
 		if len(n.Args) > 1 {
 			op.b = slot(n.Args[1])
+			if !n.Args[1].IsConst() {
+				op.db = r.Partial[1]
+			}
 		}
 		t.ops = append(t.ops, op)
 	}
@@ -115,9 +124,13 @@ func (t *tape) adjoint(v, adj []float64) {
 		if g == 0 {
 			continue
 		}
-		da, db := op.partials(v[op.a], v[op.b], v[i])
-		adj[op.a] += g * da
-		adj[op.b] += g * db
+		a, b, y := v[op.a], v[op.b], v[i]
+		if op.da != nil {
+			adj[op.a] += g * op.da(a, b, y)
+		}
+		if op.db != nil {
+			adj[op.b] += g * op.db(a, b, y)
+		}
 	}
 }
 
@@ -194,7 +207,7 @@ func (t *tape) dual(d []Dual, x, xdot []float64) {
 	out := d[t.nin:t.nodes]
 	for k := range t.ops {
 		op := &t.ops[k]
-		out[k] = applyDual(op.eval, op.partials, d[op.a], d[op.b])
+		out[k] = applyDual(op.eval, op.da, op.db, d[op.a], d[op.b])
 	}
 }
 
@@ -269,7 +282,13 @@ func (g *Graph) Jacobian(x []float64, mode Mode) *Jacobian {
 		part := make([][2]float64, l)
 		for k := range t.ops {
 			op := &t.ops[k]
-			part[k][0], part[k][1] = op.partials(v[op.a], v[op.b], v[t.nin+k])
+			a, b, y := v[op.a], v[op.b], v[t.nin+k]
+			if op.da != nil {
+				part[k][0] = op.da(a, b, y)
+			}
+			if op.db != nil {
+				part[k][1] = op.db(a, b, y)
+			}
 		}
 		adj := make([]float64, t.slots)
 		for i, o := range g.Outputs {

@@ -211,3 +211,47 @@ func (t *Trace) JSON(digits int) *TraceJSON {
 	}
 	return out
 }
+
+// GradientJSON is the value and gradient of a one-output program: what
+// `adviz grad` prints.
+type GradientJSON struct {
+	Value    Num            `json:"value"`
+	Gradient map[string]Num `json:"gradient"`
+}
+
+// GradientJSON computes the value and the gradient of output 0 at x by one
+// reverse sweep.
+func (g *Graph) GradientJSON(x []float64) *GradientJSON {
+	ybar := make([]float64, len(g.Outputs))
+	ybar[0] = 1
+	y, grad := g.Gradient(x, ybar)
+	out := &GradientJSON{Value: Num(y[0]), Gradient: map[string]Num{}}
+	for i, in := range g.Inputs {
+		out.Gradient[in.Name] = Num(grad[i])
+	}
+	return out
+}
+
+// JacobianJSON is a Jacobian in JSON: what `adviz jacobian` prints.
+type JacobianJSON struct {
+	Mode     string   `json:"mode"`
+	Inputs   []string `json:"inputs"`
+	Outputs  []string `json:"outputs"`
+	Value    []Num    `json:"value"`
+	Jacobian [][]Num  `json:"jacobian"` // rows are outputs
+	Sweeps   int      `json:"sweeps"`
+	Counts   Counts   `json:"operations"`
+}
+
+// JSON returns the Jacobian as a JSON-ready value.
+func (j *Jacobian) JSON() *JacobianJSON {
+	out := &JacobianJSON{Mode: j.Mode.String(), Inputs: j.Inputs, Outputs: j.Outputs, Value: nums(j.Value),
+		Jacobian: make([][]Num, len(j.J)), Sweeps: j.Sweeps, Counts: j.Counts}
+	for i, r := range j.J {
+		out.Jacobian[i] = nums(r)
+	}
+	if out.Inputs == nil {
+		out.Inputs = []string{}
+	}
+	return out
+}

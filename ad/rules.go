@@ -20,10 +20,11 @@ type Rule struct {
 
 	// Eval returns the result at (a, b); b is 0 for unary rules.
 	Eval func(a, b float64) float64
-	// Partials returns ∂y/∂a and ∂y/∂b at (a, b), where y = Eval(a, b).
-	// At a non-differentiable point it returns a one-sided derivative and
-	// Kink says which.
-	Partials func(a, b, y float64) (da, db float64)
+	// Partial[0] and Partial[1] return ∂y/∂a and ∂y/∂b at (a, b), where
+	// y = Eval(a, b); Partial[1] is nil for unary rules. At a
+	// non-differentiable point they return a one-sided derivative and Kink
+	// says which.
+	Partial [2]func(a, b, y float64) float64
 
 	Text         string    // plain-text formula, e.g. "ln $a"
 	LaTeX        string    // LaTeX formula, e.g. `\ln $a`
@@ -109,49 +110,55 @@ func (op Op) String() string {
 var Rules = [numOps]Rule{
 	OpConst: {
 		Name: "const", Arity: 1,
-		Eval:     func(a, _ float64) float64 { return a },
-		Partials: func(a, _, _ float64) (float64, float64) { return 0, 0 },
-		Text:     "$a", LaTeX: "$a",
+		Eval:    func(a, _ float64) float64 { return a },
+		Partial: [2]func(a, b, y float64) float64{func(_, _, _ float64) float64 { return 0 }},
+		Text:    "$a", LaTeX: "$a",
 		PartialText: [2]string{"0"}, PartialLaTeX: [2]string{"0"},
 		prec: precAtom,
 	},
 	OpNeg: {
 		Name: "neg", Arity: 1,
-		Eval:     func(a, _ float64) float64 { return -a },
-		Partials: func(a, _, _ float64) (float64, float64) { return -1, 0 },
-		Text:     "-$a", LaTeX: "-$a",
+		Eval:    func(a, _ float64) float64 { return -a },
+		Partial: [2]func(a, b, y float64) float64{func(_, _, _ float64) float64 { return -1 }},
+		Text:    "-$a", LaTeX: "-$a",
 		PartialText: [2]string{"-1"}, PartialLaTeX: [2]string{"-1"},
 		prec: precUnary,
 	},
 	OpAdd: {
 		Name: "add", Arity: 2,
-		Eval:     func(a, b float64) float64 { return a + b },
-		Partials: func(a, b, _ float64) (float64, float64) { return 1, 1 },
-		Text:     "$a + $b", LaTeX: "$a + $b",
+		Eval:    func(a, b float64) float64 { return a + b },
+		Partial: [2]func(a, b, y float64) float64{one, one},
+		Text:    "$a + $b", LaTeX: "$a + $b",
 		PartialText: [2]string{"1", "1"}, PartialLaTeX: [2]string{"1", "1"},
 		prec: precSum,
 	},
 	OpSub: {
 		Name: "sub", Arity: 2,
-		Eval:     func(a, b float64) float64 { return a - b },
-		Partials: func(a, b, _ float64) (float64, float64) { return 1, -1 },
-		Text:     "$a - $b", LaTeX: "$a - $b",
+		Eval:    func(a, b float64) float64 { return a - b },
+		Partial: [2]func(a, b, y float64) float64{one, func(_, _, _ float64) float64 { return -1 }},
+		Text:    "$a - $b", LaTeX: "$a - $b",
 		PartialText: [2]string{"1", "-1"}, PartialLaTeX: [2]string{"1", "-1"},
 		prec: precSum,
 	},
 	OpMul: {
 		Name: "mul", Arity: 2,
-		Eval:     func(a, b float64) float64 { return a * b },
-		Partials: func(a, b, _ float64) (float64, float64) { return b, a },
-		Text:     "$a × $b", LaTeX: `$a \times $b`,
+		Eval: func(a, b float64) float64 { return a * b },
+		Partial: [2]func(a, b, y float64) float64{
+			func(_, b, _ float64) float64 { return b },
+			func(a, _, _ float64) float64 { return a },
+		},
+		Text: "$a × $b", LaTeX: `$a \times $b`,
 		PartialText: [2]string{"$b", "$a"}, PartialLaTeX: [2]string{"$b", "$a"},
 		prec: precProd,
 	},
 	OpDiv: {
 		Name: "div", Arity: 2,
-		Eval:     func(a, b float64) float64 { return a / b },
-		Partials: func(a, b, _ float64) (float64, float64) { return 1 / b, -(a / b) / b },
-		Text:     "$a / $b", LaTeX: `\frac{$a}{$b}`,
+		Eval: func(a, b float64) float64 { return a / b },
+		Partial: [2]func(a, b, y float64) float64{
+			func(_, b, _ float64) float64 { return 1 / b },
+			func(a, b, _ float64) float64 { return -(a / b) / b },
+		},
+		Text: "$a / $b", LaTeX: `\frac{$a}{$b}`,
 		PartialText:  [2]string{"1/$b", "-$a/$b^2"},
 		PartialLaTeX: [2]string{`\frac{1}{$b}`, `-\frac{$a}{$b^{2}}`},
 		Domain: func(a, b float64) string {
@@ -165,24 +172,24 @@ var Rules = [numOps]Rule{
 	OpPow: {
 		Name: "pow", Funcs: []string{"pow"}, Arity: 2,
 		Eval: math.Pow,
-		Partials: func(a, b, y float64) (float64, float64) {
-			var da, db float64
-			switch {
-			case b == 0:
-				da = 0 // a^0 = 1 for every a
-			case b == 1:
-				da = 1
-			case b == 2:
-				da = 2 * a
-			default:
-				da = b * math.Pow(a, b-1)
-			}
-			if a == 0 && b > 0 {
-				db = 0 // 0^b = 0 for every b > 0
-			} else {
-				db = y * math.Log(a)
-			}
-			return da, db
+		Partial: [2]func(a, b, y float64) float64{
+			func(a, b, _ float64) float64 {
+				switch b {
+				case 0:
+					return 0 // a^0 = 1 for every a
+				case 1:
+					return 1
+				case 2:
+					return 2 * a
+				}
+				return b * math.Pow(a, b-1)
+			},
+			func(a, b, y float64) float64 {
+				if a == 0 && b > 0 {
+					return 0 // 0^b = 0 for every b > 0
+				}
+				return y * math.Log(a)
+			},
 		},
 		Text: "$a^$b", LaTeX: "$a^{$b}",
 		PartialText:  [2]string{"$b×$c", "$y×ln($a)"},
@@ -301,11 +308,9 @@ var Rules = [numOps]Rule{
 			}
 			return b
 		},
-		Partials: func(a, b, _ float64) (float64, float64) {
-			if a >= b {
-				return 1, 0
-			}
-			return 0, 1
+		Partial: [2]func(a, b, y float64) float64{
+			func(a, b, _ float64) float64 { return indicator(a >= b) },
+			func(a, b, _ float64) float64 { return indicator(!(a >= b)) },
 		},
 		Text: "max($a, $b)", LaTeX: `\max($a, $b)`,
 		PartialText:  [2]string{"[$a ≥ $b]", "[$a < $b]"},
@@ -326,11 +331,9 @@ var Rules = [numOps]Rule{
 			}
 			return b
 		},
-		Partials: func(a, b, _ float64) (float64, float64) {
-			if a <= b {
-				return 1, 0
-			}
-			return 0, 1
+		Partial: [2]func(a, b, y float64) float64{
+			func(a, b, _ float64) float64 { return indicator(a <= b) },
+			func(a, b, _ float64) float64 { return indicator(!(a <= b)) },
 		},
 		Text: "min($a, $b)", LaTeX: `\min($a, $b)`,
 		PartialText:  [2]string{"[$a ≤ $b]", "[$a > $b]"},
@@ -360,8 +363,8 @@ func unary(name string, f func(float64) float64, d func(a, y float64) float64, l
 		Funcs: append([]string{name}, aliases...),
 		Arity: 1,
 		Eval:  func(a, _ float64) float64 { return f(a) },
-		Partials: func(a, _, y float64) (float64, float64) {
-			return d(a, y), 0
+		Partial: [2]func(a, b, y float64) float64{
+			func(a, _, y float64) float64 { return d(a, y) },
 		},
 		Text:         text,
 		LaTeX:        latex,
@@ -369,6 +372,25 @@ func unary(name string, f func(float64) float64, d func(a, y float64) float64, l
 		PartialLaTeX: [2]string{dlatex},
 		prec:         prec,
 	}
+}
+
+// Partials returns both partials at (a, b) where y = Eval(a, b); ∂y/∂b is 0
+// for unary rules.
+func (r *Rule) Partials(a, b, y float64) (da, db float64) {
+	da = r.Partial[0](a, b, y)
+	if r.Partial[1] != nil {
+		db = r.Partial[1](a, b, y)
+	}
+	return da, db
+}
+
+func one(_, _, _ float64) float64 { return 1 }
+
+func indicator(c bool) float64 {
+	if c {
+		return 1
+	}
+	return 0
 }
 
 func domain(r Rule, f func(a, b float64) string) Rule { r.Domain = f; return r }

@@ -117,7 +117,7 @@ func TestEveryRuleHasTests(t *testing.T) {
 		switch {
 		case r.Name == "":
 			t.Errorf("op %d has no name", op)
-		case r.Eval == nil || r.Partials == nil:
+		case r.Eval == nil || r.Partial[0] == nil || (r.Arity == 2) != (r.Partial[1] != nil):
 			t.Errorf("rule %s lacks its evaluation or its partials", r.Name)
 		case r.Arity != 1 && r.Arity != 2:
 			t.Errorf("rule %s: arity %d", r.Name, r.Arity)

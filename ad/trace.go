@@ -70,11 +70,13 @@ type Trace struct {
 	X     []float64 // the point, one value per input
 	// Seed is ẋ in forward mode (one per input) and ȳ in reverse mode (one
 	// per output); nil in primal mode.
-	Seed     []float64
-	Value    []float64    // the value of every node
-	Tangent  []float64    // forward mode: the tangent of every node; else nil
-	Adjoint  []float64    // reverse mode: the adjoint of every node; else nil
-	Partials [][2]float64 // the local partials ∂v_i/∂(argument k) of every node at the point
+	Seed    []float64
+	Value   []float64 // the value of every node
+	Tangent []float64 // forward mode: the tangent of every node; else nil
+	Adjoint []float64 // reverse mode: the adjoint of every node; else nil
+	// Partials are the local partials ∂v_i/∂(argument k) of every node at
+	// the point, for the arguments that are nodes (0 for constants).
+	Partials [][2]float64
 	// Reached says, in reverse mode, which nodes reach a seeded output.
 	Reached     []bool
 	Diagnostics []Diagnostic
@@ -140,12 +142,15 @@ func (g *Graph) Trace(x []float64, mode Mode, seed []float64) *Trace {
 		r := &Rules[n.Op]
 		a, b := t.argValue(n, 0), t.argValue(n, 1)
 		v := r.Eval(a, b)
-		da, db := r.Partials(a, b, v)
 		t.Value[k] = v
-		t.Partials[k] = [2]float64{da, db}
+		for i, arg := range n.Args {
+			if !arg.IsConst() {
+				t.Partials[k][i] = r.Partial[i](a, b, v)
+			}
+		}
 		after := v
 		if mode == Forward {
-			d := applyDual(r.Eval, r.Partials, t.argDual(n, 0), t.argDual(n, 1))
+			d := applyDual(r.Eval, r.Partial[0], r.Partial[1], t.argDual(n, 0), t.argDual(n, 1))
 			t.Tangent[k] = d.Emag
 			after = d.Emag
 		}

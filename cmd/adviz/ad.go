@@ -35,15 +35,7 @@ func runGrad(e *env, args []string) error {
 	if n := len(l.g.Outputs); n != 1 {
 		return usagef("grad needs a program with one output; this one has %d (use adviz jacobian)", n)
 	}
-	y, grad := l.g.Gradient(l.x, []float64{1})
-	out := struct {
-		Value    ad.Num            `json:"value"`
-		Gradient map[string]ad.Num `json:"gradient"`
-	}{Value: ad.Num(y[0]), Gradient: map[string]ad.Num{}}
-	for i, in := range l.g.Inputs {
-		out.Gradient[in.Name] = ad.Num(grad[i])
-	}
-	return writeJSON(e.stdout, out)
+	return writeJSON(e.stdout, l.g.GradientJSON(l.x))
 }
 
 func runJacobian(e *env, args []string) error {
@@ -59,35 +51,7 @@ func runJacobian(e *env, args []string) error {
 	if l.mode == ad.Primal {
 		return usagef("jacobian needs --mode forward or reverse")
 	}
-	j := l.g.Jacobian(l.x, l.mode)
-	rows := make([][]ad.Num, len(j.J))
-	for i, r := range j.J {
-		rows[i] = make([]ad.Num, len(r))
-		for k, v := range r {
-			rows[i][k] = ad.Num(v)
-		}
-	}
-	out := struct {
-		Mode     string     `json:"mode"`
-		Inputs   []string   `json:"inputs"`
-		Outputs  []string   `json:"outputs"`
-		Value    []ad.Num   `json:"value"`
-		Jacobian [][]ad.Num `json:"jacobian"`
-		Sweeps   int        `json:"sweeps"`
-		Counts   ad.Counts  `json:"operations"`
-	}{l.mode.String(), j.Inputs, j.Outputs, toNums(j.Value), rows, j.Sweeps, j.Counts}
-	if out.Inputs == nil {
-		out.Inputs = []string{}
-	}
-	return writeJSON(e.stdout, out)
-}
-
-func toNums(xs []float64) []ad.Num {
-	out := make([]ad.Num, len(xs))
-	for i, x := range xs {
-		out[i] = ad.Num(x)
-	}
-	return out
+	return writeJSON(e.stdout, l.g.Jacobian(l.x, l.mode).JSON())
 }
 
 func runTrace(e *env, args []string) error {

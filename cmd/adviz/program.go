@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/adviz/adviz/ad"
@@ -99,8 +97,8 @@ func (pf *programFlags) load(e *env) (*loaded, error) {
 		}
 	}
 	if pf.seed != "" {
-		if l.seed, err = seedVector(g, l.mode, pf.seed); err != nil {
-			return nil, err
+		if l.seed, err = g.Seed(l.mode, pf.seed); err != nil {
+			return nil, usagef("--seed: %v", err)
 		}
 	}
 	return l, nil
@@ -156,84 +154,11 @@ func readLimited(r io.Reader) (string, error) {
 	return string(b), nil
 }
 
-// parseAssignments parses "x1=2,x2=5" (or "x1:2 x2:5") into names and
-// values, in order.
+// parseAssignments parses "x1=2,x2=5" (see ad.ParseValues) for a flag.
 func parseAssignments(flagName, s string) ([]string, []float64, error) {
-	var names []string
-	var values []float64
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
-	for _, f := range fields {
-		i := strings.IndexAny(f, "=:")
-		if i <= 0 {
-			return nil, nil, usagef("%s: %q is not name=value", flagName, f)
-		}
-		name, vs := strings.TrimSpace(f[:i]), strings.TrimSpace(f[i+1:])
-		v, err := parseValue(vs)
-		if err != nil {
-			return nil, nil, usagef("%s: %s: %q is not a number", flagName, name, vs)
-		}
-		names = append(names, name)
-		values = append(values, v)
+	names, values, err := ad.ParseValues(s)
+	if err != nil {
+		return nil, nil, usagef("%s: %v", flagName, err)
 	}
 	return names, values, nil
-}
-
-// parseValue parses a number, also "pi", "e", "-pi", "inf" and "nan".
-func parseValue(s string) (float64, error) {
-	sign := 1.0
-	t := s
-	if strings.HasPrefix(t, "-") {
-		sign, t = -1, t[1:]
-	}
-	switch strings.ToLower(t) {
-	case "pi":
-		return sign * math.Pi, nil
-	case "e":
-		return sign * math.E, nil
-	}
-	return strconv.ParseFloat(s, 64)
-}
-
-// seedVector builds ẋ (forward) or ȳ (reverse) from "name=value,...";
-// names not given are 0.
-func seedVector(g *ad.Graph, mode ad.Mode, s string) ([]float64, error) {
-	names, values, err := parseAssignments("--seed", s)
-	if err != nil {
-		return nil, err
-	}
-	var known []string
-	switch mode {
-	case ad.Forward:
-		for _, in := range g.Inputs {
-			known = append(known, in.Name)
-		}
-	case ad.Reverse:
-		for _, o := range g.Outputs {
-			known = append(known, o.Name)
-		}
-	default:
-		return nil, usagef("--seed needs --mode forward or reverse")
-	}
-	seed := make([]float64, len(known))
-	for i, n := range names {
-		k := indexOf(known, n)
-		if k < 0 {
-			what := "input"
-			if mode == ad.Reverse {
-				what = "output"
-			}
-			return nil, usagef("--seed: %q is not an %s (the %ss are %s)", n, what, what, strings.Join(known, ", "))
-		}
-		seed[k] = values[i]
-	}
-	return seed, nil
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
