@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/adviz/adviz/ad"
 )
 
 // genProgram writes a random program over the inputs x1..xn in two
@@ -173,6 +175,56 @@ func normDiff(a, b []float64) float64 {
 		return 0
 	}
 	return diff / scale
+}
+
+// absJacobian is Σ over paths of the product of |local partials|: the sum
+// of the magnitudes of the terms that both modes add up (in different
+// orders). Rounding makes forward and reverse differ by a small multiple
+// of ε times it, which is the scale of a fair comparison (a plain relative
+// error is meaningless where the terms cancel).
+func absJacobian(g *ad.Graph, x []float64) [][]float64 {
+	tr := g.Trace(x, ad.Primal, nil)
+	out := make([][]float64, len(g.Outputs))
+	adj := make([]float64, len(g.Nodes))
+	for i, o := range g.Outputs {
+		clear(adj)
+		adj[o.Node] = 1
+		for k := len(g.Nodes) - 1; k >= g.NumInputs(); k-- {
+			for ai, a := range g.Nodes[k].Args {
+				if !a.IsConst() {
+					adj[a.Node] += adj[k] * math.Abs(tr.Partials[k][ai])
+				}
+			}
+		}
+		out[i] = append([]float64(nil), adj[:g.NumInputs()]...)
+	}
+	return out
+}
+
+// modesDisagree returns a description of the first entry where the
+// forward and reverse Jacobians differ by more than tol times the larger of
+// the entries and the sum of the magnitudes of their terms, or "".
+func modesDisagree(g *ad.Graph, x []float64, tol float64) string {
+	fwd := g.Jacobian(x, ad.Forward)
+	rev := g.Jacobian(x, ad.Reverse)
+	abs := absJacobian(g, x)
+	for i := range fwd.J {
+		for j := range fwd.J[i] {
+			f, r := fwd.J[i][j], rev.J[i][j]
+			if math.IsNaN(f) || math.IsNaN(r) || math.IsInf(f, 0) || math.IsInf(r, 0) || math.IsInf(abs[i][j], 0) {
+				if !(math.IsNaN(f) && math.IsNaN(r)) && f != r {
+					return fmt.Sprintf("J[%d][%d]: forward %v, reverse %v", i, j, f, r)
+				}
+				continue
+			}
+			// Below about 1e-300 the numbers lose bits to underflow.
+			scale := math.Max(abs[i][j], math.Max(math.Abs(f), math.Max(math.Abs(r), 1e-300)))
+			if d := math.Abs(f - r); d > tol*scale {
+				return fmt.Sprintf("J[%d][%d]: forward %v, reverse %v (difference %g, scale %g)", i, j, f, r, d, scale)
+			}
+		}
+	}
+	return ""
 }
 
 func describe(p genProgram, x []float64) string {

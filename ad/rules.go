@@ -171,7 +171,7 @@ var Rules = [numOps]Rule{
 	},
 	OpPow: {
 		Name: "pow", Funcs: []string{"pow"}, Arity: 2,
-		Eval: math.Pow,
+		Eval: crPow,
 		Partial: [2]func(a, b, y float64) float64{
 			func(a, b, _ float64) float64 {
 				switch b {
@@ -182,13 +182,13 @@ var Rules = [numOps]Rule{
 				case 2:
 					return 2 * a
 				}
-				return b * math.Pow(a, b-1)
+				return b * crPow(a, b-1)
 			},
 			func(a, b, y float64) float64 {
 				if a == 0 && b > 0 {
 					return 0 // 0^b = 0 for every b > 0
 				}
-				return y * math.Log(a)
+				return y * crLog(a)
 			},
 		},
 		Text: "$a^$b", LaTeX: "$a^{$b}",
@@ -205,47 +205,47 @@ var Rules = [numOps]Rule{
 		},
 		prec: precPow,
 	},
-	OpSin: unary("sin", math.Sin,
-		func(a, _ float64) float64 { return math.Cos(a) },
+	OpSin: unary("sin", crSin,
+		func(a, _ float64) float64 { return crCos(a) },
 		`\sin $a`, "cos($a)", `\cos $a`),
-	OpCos: unary("cos", math.Cos,
-		func(a, _ float64) float64 { return -math.Sin(a) },
+	OpCos: unary("cos", crCos,
+		func(a, _ float64) float64 { return -crSin(a) },
 		`\cos $a`, "-sin($a)", `-\sin $a`),
-	OpTan: unary("tan", math.Tan,
+	OpTan: unary("tan", crTan,
 		func(_, y float64) float64 { return 1 + y*y },
 		`\tan $a`, "1 + $y^2", `1 + $y^{2}`),
-	OpAsin: domain(unary("asin", math.Asin,
+	OpAsin: domain(unary("asin", crAsin,
 		func(a, _ float64) float64 { return 1 / math.Sqrt(1-a*a) },
 		`\arcsin $a`, "1/sqrt(1 - $a^2)", `\frac{1}{\sqrt{1 - $a^{2}}}`),
 		func(a, _ float64) string { return outside("asin", a, -1, 1) }),
-	OpAcos: domain(unary("acos", math.Acos,
+	OpAcos: domain(unary("acos", crAcos,
 		func(a, _ float64) float64 { return -1 / math.Sqrt(1-a*a) },
 		`\arccos $a`, "-1/sqrt(1 - $a^2)", `-\frac{1}{\sqrt{1 - $a^{2}}}`),
 		func(a, _ float64) string { return outside("acos", a, -1, 1) }),
-	OpAtan: unary("atan", math.Atan,
+	OpAtan: unary("atan", crAtan,
 		func(a, _ float64) float64 { return 1 / (1 + a*a) },
 		`\arctan $a`, "1/(1 + $a^2)", `\frac{1}{1 + $a^{2}}`),
-	OpSinh: unary("sinh", math.Sinh,
-		func(a, _ float64) float64 { return math.Cosh(a) },
+	OpSinh: unary("sinh", crSinh,
+		func(a, _ float64) float64 { return crCosh(a) },
 		`\sinh $a`, "cosh($a)", `\cosh $a`),
-	OpCosh: unary("cosh", math.Cosh,
-		func(a, _ float64) float64 { return math.Sinh(a) },
+	OpCosh: unary("cosh", crCosh,
+		func(a, _ float64) float64 { return crSinh(a) },
 		`\cosh $a`, "sinh($a)", `\sinh $a`),
-	OpTanh: unary("tanh", math.Tanh,
+	OpTanh: unary("tanh", crTanh,
 		func(_, y float64) float64 { return 1 - y*y },
 		`\tanh $a`, "1 - $y^2", `1 - $y^{2}`),
-	OpExp: unary("exp", math.Exp,
+	OpExp: unary("exp", crExp,
 		func(_, y float64) float64 { return y },
 		`\exp $a`, "$y", "$y"),
-	OpLn: domain(unary("ln", math.Log,
+	OpLn: domain(unary("ln", crLog,
 		func(a, _ float64) float64 { return 1 / a },
 		`\ln $a`, "1/$a", `\frac{1}{$a}`, "log"),
 		func(a, _ float64) string { return positive("ln", a) }),
-	OpLog2: domain(unary("log2", math.Log2,
+	OpLog2: domain(unary("log2", crLog2,
 		func(a, _ float64) float64 { return 1 / (a * math.Ln2) },
 		`\log_2 $a`, "1/($a×ln 2)", `\frac{1}{$a \ln 2}`),
 		func(a, _ float64) string { return positive("log2", a) }),
-	OpLog10: domain(unary("log10", math.Log10,
+	OpLog10: domain(unary("log10", crLog10,
 		func(a, _ float64) float64 { return 1 / (a * math.Ln10) },
 		`\log_{10} $a`, "1/($a×ln 10)", `\frac{1}{$a \ln 10}`),
 		func(a, _ float64) string { return positive("log10", a) }),
@@ -413,22 +413,11 @@ func outside(name string, a, lo, hi float64) string {
 	return ""
 }
 
-// sigmoid is 1/(1+e^-a), computed without overflow for large |a|.
-func sigmoid(a float64) float64 {
-	if a >= 0 {
-		return 1 / (1 + math.Exp(-a))
-	}
-	e := math.Exp(a)
-	return e / (1 + e)
-}
-
-// softplus is ln(1+e^a), computed without overflow for large |a|.
-func softplus(a float64) float64 {
-	if a > 0 {
-		return a + math.Log1p(math.Exp(-a))
-	}
-	return math.Log1p(math.Exp(a))
-}
+// sigmoid and softplus are correctly rounded (see crmath.go).
+var (
+	sigmoid  = crSigmoid
+	softplus = crSoftplus
+)
 
 // funcs maps the function names of the language to their ops.
 var funcs = func() map[string]Op {

@@ -52,8 +52,8 @@ var ruleTests = map[Op][]ruleCase{
 		{a: 0, b: -1, y: inf, da: -inf, db: -inf, domain: true}, {a: 5, b: 0, y: 1, da: 0, db: math.Log(5)},
 		{a: 3, b: 1, y: 3, da: 1, db: 3 * math.Log(3)},
 	},
-	OpSin: {{a: 0, y: 0, da: 1}, {a: math.Pi / 2, y: 1, da: math.Cos(math.Pi / 2)}, {a: inf, y: nan, da: nan}, {a: negz, y: negz, da: 1}},
-	OpCos: {{a: 0, y: 1, da: negz}, {a: math.Pi / 2, y: math.Cos(math.Pi / 2), da: -1}, {a: inf, y: nan, da: nan}},
+	OpSin: {{a: 0, y: 0, da: 1}, {a: math.Pi / 2, y: 1, da: 6.123233995736766e-17}, {a: inf, y: nan, da: nan}, {a: negz, y: negz, da: 1}},
+	OpCos: {{a: 0, y: 1, da: negz}, {a: math.Pi / 2, y: 6.123233995736766e-17, da: -1}, {a: inf, y: nan, da: nan}},
 	OpTan: {{a: 0, y: 0, da: 1}, {a: math.Pi / 4, y: math.Tan(math.Pi / 4), da: 1 + math.Tan(math.Pi/4)*math.Tan(math.Pi/4)}, {a: nan, y: nan, da: nan}},
 	OpAsin: {
 		{a: 0, y: 0, da: 1}, {a: 0.5, y: math.Asin(0.5), da: 1 / math.Sqrt(0.75)},
@@ -78,7 +78,7 @@ var ruleTests = map[Op][]ruleCase{
 	},
 	OpAbs: {{a: -3, y: 3, da: -1}, {a: 3, y: 3, da: 1}, {a: 0, y: 0, da: 1, kink: true}, {a: negz, y: 0, da: 1, kink: true}, {a: -inf, y: inf, da: -1}},
 	OpSigmoid: {
-		{a: 0, y: 0.5, da: 0.25}, {a: 800, y: 1, da: 0}, {a: -800, y: 0, da: 0}, {a: 2, y: 1 / (1 + math.Exp(-2)), da: (1 / (1 + math.Exp(-2))) * (1 - 1/(1+math.Exp(-2)))},
+		{a: 0, y: 0.5, da: 0.25}, {a: 800, y: 1, da: 0}, {a: -800, y: 0, da: 0}, {a: 2, y: 0.8807970779778824, da: 0.8807970779778824 * (1 - 0.8807970779778824)},
 	},
 	OpRelu: {{a: 2, y: 2, da: 1}, {a: -2, y: 0, da: 0}, {a: 0, y: 0, da: 0, kink: true}, {a: nan, y: nan, da: 0}},
 	OpSoftplus: {
