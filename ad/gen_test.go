@@ -217,8 +217,10 @@ func modesDisagree(g *ad.Graph, x []float64, tol float64) string {
 				}
 				continue
 			}
-			// Below about 1e-300 the numbers lose bits to underflow.
-			scale := math.Max(abs[i][j], math.Max(math.Abs(f), math.Max(math.Abs(r), 1e-300)))
+			// Near underflow, products of partials lose bits to subnormal
+			// numbers along the way: entries below 1e-280 are compared
+			// absolutely.
+			scale := math.Max(abs[i][j], math.Max(math.Abs(f), math.Max(math.Abs(r), 1e-280)))
 			if d := math.Abs(f - r); d > tol*scale {
 				return fmt.Sprintf("J[%d][%d]: forward %v, reverse %v (difference %g, scale %g)", i, j, f, r, d, scale)
 			}
