@@ -2,7 +2,7 @@ package ad
 
 import (
 	"fmt"
-	"html"
+
 	"strings"
 	"unicode"
 )
@@ -134,14 +134,14 @@ func (t *Trace) Table(format string, digits int) (string, error) {
 	case "html":
 		b.WriteString(`<table class="adviz-trace"><thead><tr>`)
 		for _, h := range head {
-			b.WriteString("<th>" + html.EscapeString(h) + "</th>")
+			b.WriteString("<th>" + htmlEscape(h) + "</th>")
 		}
 		b.WriteString("</tr></thead><tbody>\n")
 		td := func(c cell) string {
 			if c.step < 0 {
-				return "<td>" + html.EscapeString(c.text) + "</td>"
+				return "<td>" + htmlEscape(c.text) + "</td>"
 			}
-			return fmt.Sprintf(`<td data-step="%d">%s</td>`, c.step+1, html.EscapeString(c.text))
+			return fmt.Sprintf(`<td data-step="%d">%s</td>`, c.step+1, htmlEscape(c.text))
 		}
 		for i := 0; i < rows; i++ {
 			b.WriteString("<tr>" + td(at(left, i)))
@@ -178,3 +178,8 @@ func mdEscape(s string) string {
 	}
 	return b.String()
 }
+
+// htmlEscape escapes text for HTML element content and attribute values
+// (the html package would bring its whole entity table into WebAssembly
+// builds).
+var htmlEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace

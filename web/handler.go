@@ -23,12 +23,10 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"net/http"
-	"path"
 	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/adviz/adviz/graphviz"
@@ -102,29 +100,9 @@ func NewHandler(opt Options) http.Handler {
 	return h
 }
 
-// pageHandler serves the page with StaticHandler, adding a weak ETag per
-// file (weak: the file may be sent gzipped or not), so browsers revalidate
-// the page's files cheaply (304) instead of downloading them again.
-func pageHandler(fsys fs.FS) http.Handler {
-	files := StaticHandler(fsys)
-	var etags sync.Map // file name -> ETag
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-		if name == "" {
-			name = "index.html"
-		}
-		etag, ok := etags.Load(name)
-		if !ok {
-			if b, err := fs.ReadFile(fsys, name); err == nil {
-				etag, _ = etags.LoadOrStore(name, "W/"+etagOf(b))
-			}
-		}
-		if etag != nil {
-			w.Header().Set("ETag", etag.(string))
-		}
-		files.ServeHTTP(w, r)
-	})
-}
+// pageHandler serves the page with StaticHandler: each file with a strong
+// ETag per encoding, revalidated cheaply (304) instead of downloaded again.
+func pageHandler(fsys fs.FS) http.Handler { return StaticHandler(fsys) }
 
 // buildVersion describes the running build: module version and revision.
 func buildVersion() string {

@@ -1,0 +1,57 @@
+// The embed view: graph, trace table and controls of one program, for an
+// iframe in course notes; a link opens the full page with the same state.
+// Its URL takes the full page's parameters (state.js), plus layout=wide to
+// put the table beside the graph.
+import { $ } from "./dom.js";
+import { parseState, stateQuery } from "./state.js";
+import { Visualizer, dark } from "./visualizer.js";
+
+const st = parseState(location.search);
+const q = new URLSearchParams(location.search);
+if (q.get("layout") === "wide") $("#embed").classList.add("wide");
+
+const viz = new Visualizer({
+  graph: $("#graph"),
+  player: $("#player"),
+  table: $("#trace"),
+  card: $("#step-card"),
+  onStep: (s) => {
+    st.step = s === viz.trace?.S ? "last" : s;
+    link();
+  },
+});
+viz.player.keys(document);
+
+$("#embed-program").textContent = st.program.replace(/\n/g, "; ");
+
+function link() {
+  const names = viz.trace ? viz.trace.r.inputs.map((i) => i.name) : Object.keys(st.values);
+  $("#embed-open").href = new URL(`./${stateQuery(st, names)}`, location.href).href;
+}
+
+async function start() {
+  const r = await viz.client.ready();
+  if (!r.ok) {
+    viz.graph.status(r.error.message, true);
+    return;
+  }
+  const found = await viz.client.inputs(st.program);
+  if (!found.ok) {
+    const e = found.error;
+    viz.graph.status(`${e.line ? `${e.line}:${e.col}: ` : ""}${e.message}`, true);
+    return;
+  }
+  const names = found.value.names;
+  const values = {};
+  for (const n of names) values[n] = st.values[n] ?? "1";
+  $("#embed-at").textContent = `at ${names.map((n) => `${n} = ${values[n]}`).join(", ")} · ${st.mode} mode`;
+  const b = await viz.build({ program: st.program, values, inputs: names, mode: st.mode,
+    seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits },
+  { edgeLabels: st.edgeLabels, rankdir: st.rankdir }, st.step);
+  if (!b.ok && !b.stale) viz.graph.status(`${b.error.line ? `${b.error.line}:${b.error.col}: ` : ""}${b.error.message}`, true);
+  link();
+  document.documentElement.dataset.ready = "true";
+}
+
+dark.addEventListener("change", () => { viz.invalidateLayout(); start(); });
+start();
