@@ -183,3 +183,34 @@ func mdEscape(s string) string {
 // (the html package would bring its whole entity table into WebAssembly
 // builds).
 var htmlEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace
+
+// Cell is one entry of Baydin's table: its text, its LaTeX, and the step it
+// shows (an index into Steps; -1 for the rows of results and for padding).
+type Cell struct {
+	Text  string
+	LaTeX string
+	Step  int
+}
+
+// Cells returns the header and the rows of Baydin's table (as Table writes
+// it), each row with one cell per column, for a program that lays the
+// table out itself.
+func (t *Trace) Cells(digits int) (head []string, rows [][]Cell) {
+	head, left, right := t.columns(style{digits: digits, g: t.Graph})
+	_, lleft, lright := t.columns(style{digits: digits, g: t.Graph, latex: true})
+	n := max(len(left), len(right))
+	at := func(text, latex []cell, i int) Cell {
+		if i < len(text) {
+			return Cell{Text: text[i].text, LaTeX: latex[i].text, Step: text[i].step}
+		}
+		return Cell{Step: -1}
+	}
+	for i := 0; i < n; i++ {
+		row := []Cell{at(left, lleft, i)}
+		if len(head) > 1 {
+			row = append(row, at(right, lright, i))
+		}
+		rows = append(rows, row)
+	}
+	return head, rows
+}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -356,120 +355,16 @@ func fieldOf(p ad.Phase) string {
 	return "value"
 }
 
-// table lays out Baydin's columns: the primal trace on the left; the
-// tangent trace beside it (forward mode) or the adjoint trace, read from
-// the top, beside the primal rows (reverse mode); then the results. The
-// texts are those of ad's Markdown table, cell by cell; this adds the step
-// each cell shows and its LaTeX.
+// table lays out Baydin's columns (ad's Trace.Cells), with 1-based steps.
 func (s *Session) table() Table {
-	t, g, d := s.Trace, s.Graph, s.Digits
-	md, _ := t.Table("markdown", d) // cannot fail: a known format
-	grid := markdownCells(md)
-	tab := Table{Head: grid[0], Rows: [][]Cell{}}
-	// A primal sweep at the same point writes the left column's LaTeX: its
-	// step k is node k, as in the primal part of any mode.
-	p := t
-	if t.Mode != ad.Primal {
-		p = g.Trace(t.X, ad.Primal, nil)
-	}
-	var left, right []Cell
-	for k, st := range t.Steps {
-		c := Cell{LaTeX: t.StepLaTeX(k, d), Step: k + 1}
-		switch st.Phase {
-		case ad.PhasePrimal:
-			left = append(left, c)
-		case ad.PhaseForward:
-			pl := p.StepLaTeX(st.Node, d)
-			left = append(left, Cell{LaTeX: pl, Step: k + 1})
-			c.LaTeX = strings.TrimPrefix(c.LaTeX, pl+`, \quad `)
-			right = append(right, c)
-		case ad.PhaseAdjoint:
-			right = append(right, c)
+	head, rows := s.Trace.Cells(s.Digits)
+	tab := Table{Head: head, Rows: make([][]Cell, len(rows))}
+	for i, row := range rows {
+		for _, c := range row {
+			tab.Rows[i] = append(tab.Rows[i], Cell{Text: c.Text, LaTeX: c.LaTeX, Step: c.Step + 1})
 		}
-	}
-	result := func(texName, texNode string, x float64) Cell {
-		return Cell{LaTeX: texName + " = " + texNode + " = " + numLaTeX(x, d)}
-	}
-	// texNode writes node k as ad does: v_{1}, \dot{v}_{1}, \bar{v}_{1}.
-	texNode := func(accentCmd string, k int) string {
-		v := "v"
-		if accentCmd != "" {
-			v = accentCmd + "{v}"
-		}
-		return v + "_{" + strconv.Itoa(g.Nodes[k].ID) + "}"
-	}
-	for _, o := range g.Outputs {
-		left = append(left, result(ad.NameLaTeX(o.Name, ""), texNode("", o.Node), t.Value[o.Node]))
-		if t.Mode == ad.Forward {
-			right = append(right, result(ad.NameLaTeX(o.Name, `\dot`), texNode(`\dot`, o.Node), t.Tangent[o.Node]))
-		}
-	}
-	if t.Mode == ad.Reverse {
-		for _, in := range g.Inputs {
-			right = append(right, result(ad.NameLaTeX(in.Name, `\bar`), texNode(`\bar`, in.Node), t.Adjoint[in.Node]))
-		}
-	}
-	for i, texts := range grid[1:] {
-		row := make([]Cell, len(texts))
-		for c, text := range texts {
-			col := left
-			if c == 1 {
-				col = right
-			}
-			if i < len(col) {
-				row[c] = col[i]
-			}
-			row[c].Text = text
-		}
-		tab.Rows = append(tab.Rows, row)
 	}
 	return tab
-}
-
-// markdownCells reads back a Markdown table written by ad: its header and
-// its rows of unescaped cell texts (the separator line dropped).
-func markdownCells(md string) [][]string {
-	var grid [][]string
-	for i, line := range strings.Split(strings.TrimSuffix(md, "\n"), "\n") {
-		if i == 1 {
-			continue
-		}
-		line = strings.TrimSuffix(strings.TrimPrefix(line, "| "), " |")
-		var cells []string
-		var b strings.Builder
-		for j := 0; j < len(line); j++ {
-			switch c := line[j]; {
-			case c == '\\' && j+1 < len(line):
-				j++
-				b.WriteByte(line[j])
-			case c == '|':
-				cells = append(cells, strings.TrimSuffix(b.String(), " "))
-				b.Reset()
-				j++ // the space after the bar
-			default:
-				b.WriteByte(c)
-			}
-		}
-		grid = append(grid, append(cells, b.String()))
-	}
-	return grid
-}
-
-// numLaTeX writes a number as ad's LaTeX does: 1.2 \times 10^{-5}, \infty.
-func numLaTeX(x float64, digits int) string {
-	switch s := ad.FormatNumber(x, digits); s {
-	case "NaN":
-		return `\mathrm{NaN}`
-	case "Inf":
-		return `\infty`
-	case "-Inf":
-		return `-\infty`
-	default:
-		if i := strings.IndexByte(s, 'e'); i >= 0 {
-			return s[:i] + ` \times 10^{` + strings.TrimPrefix(s[i+1:], "+") + `}`
-		}
-		return s
-	}
 }
 
 // TableText returns the trace table as "markdown", "latex", "html" or

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -140,16 +139,6 @@ func TestTableCells(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// markdownCells reads back what a Markdown table escapes.
-func TestMarkdownCells(t *testing.T) {
-	md := "| a | b |\n| --- | --- |\n| x \\| y | \\\\v\\_1 |\n|  | \\<b\\> |\n"
-	got := markdownCells(md)
-	want := [][]string{{"a", "b"}, {"x | y", `\v_1`}, {"", "<b>"}}
-	if fmt.Sprint(got) != fmt.Sprint(want) || len(got[2][0]) != 0 {
-		t.Errorf("markdownCells = %q, want %q", got, want)
 	}
 }
 
