@@ -9,6 +9,9 @@
 // PNG rasterizer out, which keeps the worker under 3 MiB), so /api/v1/png
 // answers 501 here.
 //
+// The Go instance lives as long as its isolate: src/entry.mjs starts it on
+// the first request and hands it every later one (see main).
+//
 // Build with scripts/build-worker.sh; the tests are in worker_test.go.
 package main
 
@@ -20,5 +23,10 @@ import (
 )
 
 func main() {
-	workers.Serve(web.NewHandler(web.Options{Renderer: graphviz.JS()}))
+	// One Go instance serves every request of its isolate (src/entry.mjs
+	// keeps it): starting one per request, as workers.Serve does, costs
+	// more CPU than the request itself.
+	workers.ServeNonBlock(web.NewHandler(web.Options{Renderer: graphviz.JS()}))
+	workers.Ready()
+	select {}
 }
