@@ -1,6 +1,9 @@
 package ad
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // Mode is a way of evaluating the graph.
 type Mode int
@@ -42,6 +45,7 @@ func ParseMode(s string) (Mode, error) {
 // one slot that is always 0 and stands for the missing second argument of
 // a unary operation.
 type tape struct {
+	work   sync.Pool // *[]float64 of 2·slots: scratch for Value and Gradient
 	nin    int
 	nodes  int
 	slots  int
@@ -59,8 +63,8 @@ type tapeOp struct {
 	a, b   int32
 }
 
-func newTape(g *Graph) tape {
-	t := tape{nin: len(g.Inputs), nodes: len(g.Nodes)}
+func newTape(g *Graph) *tape {
+	t := &tape{nin: len(g.Inputs), nodes: len(g.Nodes)}
 	var constArgs []Arg
 	for k := t.nin; k < len(g.Nodes); k++ {
 		for _, a := range g.Nodes[k].Args {
@@ -149,9 +153,27 @@ func (g *Graph) Eval(x []float64) []float64 {
 	return v[:len(g.Nodes):len(g.Nodes)]
 }
 
+// scratch returns a zeroed buffer of 2·slots values from the pool; put it
+// back with release.
+func (t *tape) scratch() *[]float64 {
+	if b, ok := t.work.Get().(*[]float64); ok {
+		clear(*b)
+		return b
+	}
+	b := make([]float64, 2*t.slots)
+	return &b
+}
+
+func (t *tape) release(b *[]float64) { t.work.Put(b) }
+
 // Value returns the outputs at x.
 func (g *Graph) Value(x []float64) []float64 {
-	v := g.Eval(x)
+	g.checkLen("x", x, len(g.Inputs))
+	t := g.tape
+	buf := t.scratch()
+	defer t.release(buf)
+	v := (*buf)[:t.slots]
+	t.primal(v, x)
 	y := make([]float64, len(g.Outputs))
 	for k, o := range g.Outputs {
 		y[k] = v[o.Node]
@@ -165,9 +187,10 @@ func (g *Graph) Value(x []float64) []float64 {
 func (g *Graph) Gradient(x, ybar []float64) (y, grad []float64) {
 	g.checkLen("x", x, len(g.Inputs))
 	g.checkLen("ȳ", ybar, len(g.Outputs))
-	t := &g.tape
-	buf := make([]float64, 2*t.slots)
-	v, adj := buf[:t.slots], buf[t.slots:]
+	t := g.tape
+	buf := t.scratch()
+	defer t.release(buf)
+	v, adj := (*buf)[:t.slots], (*buf)[t.slots:]
 	t.primal(v, x)
 	y = make([]float64, len(g.Outputs))
 	for k, o := range g.Outputs {
@@ -238,7 +261,7 @@ type Jacobian struct {
 // sweeps over that record.
 func (g *Graph) Jacobian(x []float64, mode Mode) *Jacobian {
 	g.checkLen("x", x, len(g.Inputs))
-	t := &g.tape
+	t := g.tape
 	n, m := len(g.Inputs), len(g.Outputs)
 	l := len(t.ops)
 	jac := &Jacobian{Mode: mode, Value: make([]float64, m), J: make([][]float64, m)}

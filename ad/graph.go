@@ -74,7 +74,7 @@ type Graph struct {
 	Inputs   []Input
 	Outputs  []Output
 	Warnings []Warning
-	tape     tape
+	tape     *tape
 }
 
 // NumInputs returns n, the number of inputs.
