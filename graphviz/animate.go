@@ -31,13 +31,13 @@ type run struct {
 	value      string
 }
 
-// runs collects the values of something frame by frame into runs.
+// runs are the values of something frame by frame.
 type runs []run
 
-func (r *runs) add(frame int, value string) {
-	if n := len(*r); n > 0 && (*r)[n-1].value == value {
-		(*r)[n-1].end = frame + 1
-		return
+// set starts a run of value at frame, ending the run before it.
+func (r *runs) set(frame int, value string) {
+	if n := len(*r); n > 0 {
+		(*r)[n-1].end = frame
 	}
 	*r = append(*r, run{frame, frame + 1, value})
 }
@@ -71,27 +71,37 @@ func (l *Layout) AnimatedSVG(t *ad.Trace, a Animation) ([]byte, error) {
 	g := l.g
 	n := len(t.Steps) + 1 // frames 0 ... len(Steps)
 	total := n + hold     // frames in one loop
+	// What every element shows, run by run, from the frames.
+	fr := ComputeFrames(t, l.opt)
 	fields := make([][4]runs, len(g.Nodes))
 	nodeCls := make([]runs, len(g.Nodes))
-	edgeCls := make([]runs, len(edges(g)))
-	captions := make([][]string, n)
-	var final *StepState
-	for f := 0; f < n; f++ {
-		st := State(t, f, l.opt)
-		for k := range st.Nodes {
-			ns := &st.Nodes[k]
-			for i := 0; i < 4; i++ {
-				fp := nodeField(ns, i)
-				fields[k][i].add(f, fp.Class+"\x00"+fp.Text)
-			}
-			nodeCls[k].add(f, ns.Class)
+	edgeCls := make([]runs, len(fr.Edges))
+	for k := range fields {
+		for i := 0; i < 4; i++ {
+			f := fr.Base.Fields[4*k+i]
+			fields[k][i].set(0, f[1]+"\x00"+f[0])
 		}
-		for i := range st.Edges {
-			edgeCls[i].add(f, st.Edges[i].Class)
-		}
-		captions[f] = st.Caption
-		final = st
+		nodeCls[k].set(0, fr.Base.NodeClass[k])
 	}
+	for i := range edgeCls {
+		edgeCls[i].set(0, fr.Base.EdgeClass[i])
+	}
+	captions := make([][]string, n)
+	captions[0] = captionLines(t, 0, l.opt.Digits)
+	for f := 1; f < n; f++ {
+		for _, c := range fr.Steps[f-1] {
+			switch c.Kind {
+			case ChangeNodeClass:
+				nodeCls[c.Index].set(f, c.Text)
+			case ChangeField:
+				fields[c.Index/4][c.Index%4].set(f, c.Class+"\x00"+c.Text)
+			case ChangeEdgeClass:
+				edgeCls[c.Index].set(f, c.Text)
+			}
+		}
+		captions[f] = captionLines(t, f, l.opt.Digits)
+	}
+	final := State(t, n-1, l.opt)
 	// The last frame is held.
 	extend := func(rs []runs) {
 		for i := range rs {

@@ -50,13 +50,22 @@
 // drops the texts and borders of HTML-like labels); it is not in js/wasm
 // builds.
 //
+// Graphviz cannot be interrupted, and its layout time grows faster than
+// linearly with LayoutCost (nodes plus the ranks their edges cross):
+// callers refuse graphs over a limit (MaxLayoutCost for the page) before
+// calling it, with CheckLayoutCost.
+//
 // # The SVG contract (for a page that animates the laid-out SVG)
 //
 // A page shows Layout.SVG() (or LayoutFromSVG(g, opt, svgFromGraphviz).SVG()
 // when Graphviz ran in the browser on LayoutDOT(g, opt); use the Layout's
 // SVG, not Graphviz's raw output, which has its number fields
 // start-anchored). Then for each step it applies a StepState
-// (State(t, step, opt), JSON-ready) to the DOM; nothing else changes:
+// (State(t, step, opt), JSON-ready) to the DOM, or, to step through a big
+// graph touching only what changes, the Frames of the trace
+// (ComputeFrames(t, opt): the state at step 0 and what every step
+// changes, computed once; replayed, they are State at every step).
+// Nothing else changes:
 //
 //   - Node: <g id="v-1" class="...">; set its class attribute to
 //     NodeState.Class (it starts with "node").
@@ -95,6 +104,9 @@
 // adviz-dark" and a <style> with StyleSheet(theme). Its colours are CSS
 // custom properties on svg.adviz, which a page may override:
 // --adviz-bg, --adviz-fg, --adviz-muted, --adviz-tangent, --adviz-adjoint,
+// --adviz-tangent-strong, --adviz-adjoint-strong (a number the current
+// step wrote: bold, underlined and in this stronger shade, at least 4.5:1
+// against the node backgrounds),
 // --adviz-pending-bg, --adviz-pending-line, --adviz-done-bg,
 // --adviz-done-line, --adviz-current-bg, --adviz-current-line,
 // --adviz-source-bg, --adviz-source-line, --adviz-edge, --adviz-error,

@@ -97,10 +97,7 @@ func (w *dotWriter) node(k int) {
 	g, p := w.g, w.p
 	id := nodeID(g, k)
 	var ns *NodeState
-	class := kindClass(g, k)
-	if len(outputNames(g, k)) > 0 {
-		class += " output"
-	}
+	class := kindClasses[nodeKind(g, k, len(outputNames(g, k)) > 0)]
 	tooltip := describe(g, k)
 	bg, line := p.doneBg, p.doneLn
 	if w.st != nil {
@@ -146,21 +143,18 @@ func (w *dotWriter) node(k int) {
 		names[2] + ": adjoint, the derivative of the seeded output ȳ·y with respect to " + id + " (reverse mode)",
 	}
 	for f := range fieldNames {
-		text, fclass, align := emptyGlyph, "field", "LEFT"
+		text, fclass, align := emptyGlyph, "field "+fieldNames[f], "LEFT"
 		if ns != nil {
 			fp := [3]*Field{&ns.Value, &ns.Tangent, &ns.Adjoint}[f]
 			text, fclass, align = fp.Text, fp.Class, "RIGHT"
 		}
-		color := colors[f]
-		if strings.Contains(fclass, "unused") || strings.Contains(fclass, "empty") {
-			color = p.muted
-		}
+		color := p.fieldColor(fclass)
 		w.s(`<TR><TD ALIGN="LEFT"><FONT COLOR="`, colors[f], `">`, htmlLabel(names[f]), `</FONT></TD>`)
 		w.s(`<TD ID="`, htmlLabel(fieldID(g, k, fieldNames[f])), `" TITLE="`, htmlLabel(titles[f]), `" HREF="" FIXEDSIZE="TRUE" WIDTH="`,
 			ftoa(fieldWidth(w.o.Digits)), `" HEIGHT="`, ftoa(fieldHeight), `" ALIGN="`, align, `"><FONT FACE="`, monoFont,
 			`" POINT-SIZE="`, ftoa(numSize), `" COLOR="`, color, `">`)
 		if strings.Contains(fclass, "changed") {
-			w.s("<B>", htmlLabel(text), "</B>")
+			w.s("<B><U>", htmlLabel(text), "</U></B>")
 		} else {
 			w.s(htmlLabel(text))
 		}
@@ -259,27 +253,102 @@ func (w *dotWriter) graphLabel() string {
 }
 
 // legend returns the legend as an HTML-like table: the fields with their
-// colours and the node states.
+// colours and the node states. Graphviz sizes cells with Helvetica's
+// metrics, but a renderer may draw the text in a wider font (librsvg
+// falls back to DejaVu Sans, about 15% wider), so every symbol and text
+// has a cell of its own as wide as sansWidth measures it from above, and
+// the items do not run into each other in any of the fonts a picture is
+// drawn with.
 func legend(p *palette) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>`)
-	item := func(sym, color, text string) {
-		b.WriteString(`<TD ALIGN="LEFT"><FONT COLOR="` + color + `"><B>` + sym + `</B>&#160;` + text + `</FONT></TD>`)
+	// A cell's width includes its padding (2 points); a text is followed
+	// by a gap of 6 before the next item.
+	text := func(color, text string, bold bool, gap float64) {
+		b.WriteString(`<TD ALIGN="LEFT" WIDTH="` + ftoa(math.Ceil(sansWidth(text, fontSize, bold))+2+gap) + `"><FONT COLOR="` + color + `">`)
+		if bold {
+			b.WriteString("<B>" + text + "</B>")
+		} else {
+			b.WriteString(text)
+		}
+		b.WriteString(`</FONT></TD>`)
 	}
-	swatch := func(bg, line, text string) {
+	item := func(sym, color, label string) {
+		text(color, sym, true, 0)
+		text(color, label, false, 6)
+	}
+	swatch := func(bg, line, label string) {
 		b.WriteString(`<TD BORDER="1" CELLPADDING="0" COLOR="` + line + `" BGCOLOR="` + bg +
-			`" WIDTH="18" HEIGHT="13" FIXEDSIZE="TRUE"><FONT POINT-SIZE="6"> </FONT></TD><TD ALIGN="LEFT">&#160;` + text + `</TD>`)
+			`" WIDTH="18" HEIGHT="13" FIXEDSIZE="TRUE"><FONT POINT-SIZE="6"> </FONT></TD>`)
+		text(p.fg, label, false, 6)
 	}
-	item("v", p.fg, "value")
-	item("v̇", p.tangent, "tangent (forward)")
-	item("v̄", p.adjoint, "adjoint (reverse)")
-	item(emptyGlyph, p.muted, "not computed")
-	swatch(p.currentBg, p.currentLn, "changed by this step")
-	swatch(p.sourceBg, p.sourceLn, "read by it")
-	swatch(p.pendingBg, p.pendingLn, "pending")
-	item(markGlyph, p.errorC, "numeric trouble")
+	for _, it := range legendItems(p) {
+		if it.swatch {
+			swatch(it.bg, it.color, it.text)
+		} else {
+			item(it.sym, it.color, it.text)
+		}
+	}
 	b.WriteString(`</TR></TABLE>`)
 	return b.String()
+}
+
+// legendItem is an entry of the legend: a symbol in a colour, or a
+// swatch of a node's background and border, and its text.
+type legendItem struct {
+	swatch         bool
+	sym, color, bg string
+	text           string
+}
+
+func legendItems(p *palette) []legendItem {
+	return []legendItem{
+		{sym: "v", color: p.fg, text: "value"},
+		{sym: "v̇", color: p.tangent, text: "tangent (forward)"},
+		{sym: "v̄", color: p.adjoint, text: "adjoint (reverse)"},
+		{sym: emptyGlyph, color: p.muted, text: "not computed"},
+		{swatch: true, bg: p.currentBg, color: p.currentLn, text: "changed by this step"},
+		{swatch: true, bg: p.sourceBg, color: p.sourceLn, text: "read by it"},
+		{swatch: true, bg: p.pendingBg, color: p.pendingLn, text: "pending"},
+		{sym: markGlyph, color: p.errorC, text: "numeric trouble"},
+	}
+}
+
+// sansAdvance are the advances of the printable ASCII characters (from
+// the space), in thousandths of an em: the widest of DejaVu Sans
+// (librsvg's fallback for Helvetica), Liberation Sans (Helvetica's
+// metrics, what browsers draw Helvetica with on Linux) and Go Regular
+// (the PNG's font).
+var sansAdvance = [95]uint16{
+	318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 584, 838, 318, 584, 318, 337,
+	637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557,
+	1016, 685, 687, 723, 771, 667, 611, 778, 752, 399, 500, 667, 558, 863, 749, 788,
+	667, 788, 723, 667, 611, 732, 685, 989, 686, 667, 686, 391, 337, 391, 838, 557,
+	500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612,
+	635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
+}
+
+// sansWidth measures s in size-point sans-serif text from above: ASCII by
+// sansAdvance, a no-break space as a space, combining marks as nothing,
+// other characters as 1 em; bold 15% wider.
+func sansWidth(s string, size float64, bold bool) float64 {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r >= ' ' && r <= '~':
+			w += int(sansAdvance[r-' '])
+		case r == '\u00a0':
+			w += int(sansAdvance[0])
+		case r >= 0x300 && r < 0x370:
+		default:
+			w += 1000
+		}
+	}
+	em := float64(w) / 1000
+	if bold {
+		em *= 1.15
+	}
+	return em * size
 }
 
 // captionNode writes the caption as a node above the positioned graph.

@@ -75,3 +75,16 @@ func ExampleLayout_StepSVG() {
 	// forward 1
 	// reverse 5.5
 }
+
+// What laying a graph out costs Graphviz, checked before it runs.
+func ExampleLayoutCost() {
+	g, err := ad.Build("ln(x1) + x1*x2 - sin(x2)", []string{"x1", "x2"})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(g.Nodes), graphviz.LayoutCost(g), graphviz.CheckLayoutCost(g, graphviz.MaxLayoutCost))
+	fmt.Println(graphviz.CheckLayoutCost(g, 7))
+	// Output:
+	// 7 8 <nil>
+	// the graph is too large to draw: 7 nodes, 8 counting the ranks its edges cross (the limit is 7)
+}

@@ -116,19 +116,16 @@ func (l *Layout) blank() *StepState {
 	for k := range g.Nodes {
 		n := &st.Nodes[k]
 		n.ID = nodeID(g, k)
-		cls := "node " + kindClass(g, k)
-		if len(outputNames(g, k)) > 0 {
-			cls += " output"
-		}
-		n.Class = cls + " pending"
+		n.Class = nodeClasses[nodeKind(g, k, len(outputNames(g, k)) > 0)][statusPending][0][severityNone]
 		n.Tooltip = describe(g, k)
 		for f, fp := range []*Field{&n.Value, &n.Tangent, &n.Adjoint} {
-			*fp = Field{ID: "a_" + fieldID(g, k, fieldNames[f]), Text: emptyGlyph, Class: "field " + fieldNames[f] + " empty"}
+			*fp = Field{ID: "a_" + fieldID(g, k, fieldNames[f]), Text: emptyGlyph, Class: fieldClasses[f][fieldEmpty][0]}
 		}
-		n.Mark = Field{ID: "a_" + fieldID(g, k, "mark"), Text: nbsp, Class: "mark"}
+		mark := markFields[severityNone]
+		n.Mark = Field{ID: "a_" + fieldID(g, k, "mark"), Text: mark[0], Class: mark[1]}
 	}
 	for _, e := range edges(g) {
-		es := EdgeState{ID: e.id, Class: "edge", Tooltip: "∂" + nodeID(g, e.to) + "/∂" + nodeID(g, e.from)}
+		es := EdgeState{ID: e.id, Class: edgeClasses[0], Tooltip: "∂" + nodeID(g, e.to) + "/∂" + nodeID(g, e.from)}
 		if l.opt.EdgeLabels {
 			es.Label = edgeLabel(g, e, "·")
 		}

@@ -116,8 +116,14 @@ func fieldWidth(d int) float64 {
 // CSS custom property (--adviz-NAME); DOT gets the same colours as
 // attributes, so Graphviz's own renderers (PNG) draw the same picture.
 type palette struct {
-	bg, fg, muted        string
-	tangent, adjoint     string // one colour each, throughout
+	bg, fg, muted    string
+	tangent, adjoint string // one colour each, throughout
+	// A number the current step just wrote is bold, underlined and in a
+	// stronger shade of its colour (darker on light, lighter on dark),
+	// legible on the current node's background: contrast at least 4.5:1
+	// (WCAG AA) against every node background (look_test.go).
+	tangentStrong, adjointStrong string
+
 	pendingBg, pendingLn string
 	doneBg, doneLn       string
 	currentBg, currentLn string
@@ -134,6 +140,7 @@ var palettes = map[string]*palette{
 	"light": {
 		bg: "#ffffff", fg: "#1a1a1a", muted: "#8c8c8c",
 		tangent: "#0072b2", adjoint: "#d55e00",
+		tangentStrong: "#005b8e", adjointStrong: "#a04600",
 		pendingBg: "#f3f3f3", pendingLn: "#b4b4b4",
 		doneBg: "#ffffff", doneLn: "#505050",
 		currentBg: "#fff0a8", currentLn: "#1a1a1a",
@@ -143,6 +150,7 @@ var palettes = map[string]*palette{
 	"dark": {
 		bg: "#1b1d21", fg: "#e8e8e8", muted: "#8f949c",
 		tangent: "#56b4e9", adjoint: "#e69f00",
+		tangentStrong: "#9ad2f2", adjointStrong: "#ffc749",
 		pendingBg: "#23262b", pendingLn: "#4c5159",
 		doneBg: "#2c3037", doneLn: "#b4b8bf",
 		currentBg: "#5a4d0f", currentLn: "#f5f5f5",
@@ -152,3 +160,24 @@ var palettes = map[string]*palette{
 }
 
 func (o Options) palette() *palette { return palettes[o.norm().Theme] }
+
+// fieldColor returns the colour of a field's number for its class, the
+// colour the stylesheet gives it: muted when not computed, the field's
+// own colour, or its strong shade when the current step wrote it.
+func (p *palette) fieldColor(class string) string {
+	cls := " " + class + " "
+	changed := strings.Contains(cls, " changed ")
+	switch {
+	case strings.Contains(cls, " empty ") || strings.Contains(cls, " unused "):
+		return p.muted
+	case strings.Contains(cls, " tangent ") && changed:
+		return p.tangentStrong
+	case strings.Contains(cls, " tangent "):
+		return p.tangent
+	case strings.Contains(cls, " adjoint ") && changed:
+		return p.adjointStrong
+	case strings.Contains(cls, " adjoint "):
+		return p.adjoint
+	}
+	return p.fg
+}

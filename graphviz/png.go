@@ -732,16 +732,7 @@ func (cv *canvas) draw(el *element, p *palette) {
 		cls := " " + a["class"] + " "
 		switch {
 		case strings.Contains(cls, " field "):
-			c := p.fg
-			switch {
-			case strings.Contains(cls, " empty ") || strings.Contains(cls, " unused "):
-				c = p.muted
-			case strings.Contains(cls, " tangent "):
-				c = p.tangent
-			case strings.Contains(cls, " adjoint "):
-				c = p.adjoint
-			}
-			st.color = mustColor(c)
+			st.color = mustColor(p.fieldColor(cls))
 			if strings.Contains(cls, " changed ") {
 				st.bold, st.underline = true, true
 			}

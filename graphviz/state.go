@@ -217,21 +217,144 @@ func clampStep(t *ad.Trace, step int) int {
 	return step
 }
 
-// statics are the parts of a trace's pictures that no step changes: the
-// edges with their tooltips and labels, the nodes' descriptions, and the
-// caption's size. A trace is not changed once made, so they are computed
-// once per trace and options and kept for the few traces drawn last.
+// The classes, spelled once. A node's class is "node", its kind ("input"
+// or "op", then "output" for an output), its status, "source" and its
+// trouble; a field's is "field", its name, whether it is known and
+// whether the current step wrote it; an edge's is "edge" and, when the
+// current step uses it, "active" and the phase. Every class string is made
+// here once, so a state shares them and comparing two is cheap.
+const (
+	statusPending = iota // the current phase has not computed the node
+	statusDone           // it has
+	statusCurrent        // the current step changes it
+)
+
+const (
+	fieldKnown  = iota // a number
+	fieldEmpty         // not computed yet: "·"
+	fieldUnused        // the mode does not compute it: "·"
+)
+
+const (
+	severityNone = iota
+	severityWarning
+	severityError
+)
+
+var severityNames = [3]string{"", "warning", "error"}
+
+var (
+	// nodeClasses[kind][status][source][severity]; kind is 1 for an
+	// operation (0 for an input) plus 2 for an output.
+	nodeClasses [4][3][2][3]string
+	// fieldClasses[field][fieldKnown|fieldEmpty|fieldUnused][changed]
+	fieldClasses [3][3][2]string
+	// edgeClasses[0] is an edge the current step does not use,
+	// edgeClasses[1+phase] one it uses.
+	edgeClasses [4]string
+	// markFields[severity] is the marker's text and class.
+	markFields [3][2]string
+)
+
+// kindClasses are the kinds of nodes, by the index nodeKind returns.
+var kindClasses = [4]string{"input", "op", "input output", "op output"}
+
+func init() {
+	statuses := [3]string{"pending", "done", "current"}
+	for kind := range nodeClasses {
+		for status := range nodeClasses[kind] {
+			for source := range nodeClasses[kind][status] {
+				for sev := range nodeClasses[kind][status][source] {
+					c := "node " + kindClasses[kind] + " " + statuses[status]
+					if source == 1 {
+						c += " source"
+					}
+					if sev != severityNone {
+						c += " diag-" + severityNames[sev]
+					}
+					nodeClasses[kind][status][source][sev] = c
+				}
+			}
+		}
+	}
+	for f := range fieldClasses {
+		for known, suffix := range [3]string{"", " empty", " unused"} {
+			fieldClasses[f][known][0] = "field " + fieldNames[f] + suffix
+			fieldClasses[f][known][1] = "field " + fieldNames[f] + suffix + " changed"
+		}
+	}
+	edgeClasses[0] = "edge"
+	for p := ad.PhasePrimal; p <= ad.PhaseAdjoint; p++ {
+		edgeClasses[1+p] = "edge active " + p.String()
+	}
+	markFields[severityNone] = [2]string{nbsp, "mark"}
+	for _, sev := range []int{severityWarning, severityError} {
+		markFields[sev] = [2]string{markGlyph, "mark " + severityNames[sev]}
+	}
+}
+
+// nodeKind is the index of node k's kind in nodeClasses.
+func nodeKind(g *ad.Graph, k int, output bool) uint8 {
+	var kind uint8
+	if g.Nodes[k].Op != ad.OpInput {
+		kind = 1
+	}
+	if output {
+		kind += 2
+	}
+	return kind
+}
+
+// phaseField is the field a phase computes: 0 value, 1 tangent, 2 adjoint.
+func phaseField(p ad.Phase) int {
+	switch p {
+	case ad.PhaseForward:
+		return 1
+	case ad.PhaseAdjoint:
+		return 2
+	}
+	return 0
+}
+
+// writes reports whether a step of phase p writes field f (a forward
+// step writes the value and the tangent).
+func writes(p ad.Phase, f int) bool {
+	if p == ad.PhaseForward {
+		return f <= 1
+	}
+	return f == phaseField(p)
+}
+
+// statics are what the pictures of a trace share at every step: ids,
+// descriptions, tooltips, edge labels, the text of every number the trace
+// computes and the caption's size. A trace is not changed once made, so
+// they are computed once per trace and options and kept for the few
+// traces drawn last.
 type statics struct {
 	t          *ad.Trace
 	digits     int
 	edgeLabels bool
-	edges      []edge
-	edgeTips   []string
-	labels     []string
-	describe   []string
-	outputs    []bool
-	capOnce    sync.Once
-	capBox     *captionBox
+
+	nodeIDs   []string
+	fieldIDs  [][4]string // "a_v-1_value" ... "a_v-1_mark"
+	kind      []uint8     // index into nodeClasses
+	computes  [3]bool     // which fields the mode computes
+	edges     []edge
+	edgesInto [][]int32 // node -> the edges into it, in edge order
+	edgeTips  []string
+	labels    []string // nil without edge labels
+	// tips[0][k] is node k's description, tips[1][k] the same with its
+	// diagnostics, shown once its value is computed.
+	tips     [2][]string
+	severity []uint8
+	diags    [][]Diagnostic
+	// nums holds the texts of the numbers: nums[i] is the quantity step i
+	// computes (Step.After), and in forward mode nums[len(Steps)+k] is the
+	// value of node k, which a forward step computes with its tangent.
+	nums []string
+
+	capOnce sync.Once
+	capBox  *captionBox
 }
 
 var staticCache struct {
@@ -250,26 +373,7 @@ func staticsOf(t *ad.Trace, opt Options) *statics {
 		}
 	}
 	staticCache.Unlock()
-	g := t.Graph
-	s := &statics{t: t, digits: opt.Digits, edgeLabels: opt.EdgeLabels, edges: edges(g)}
-	s.edgeTips = make([]string, len(s.edges))
-	if opt.EdgeLabels {
-		s.labels = make([]string, len(s.edges))
-	}
-	for i, e := range s.edges {
-		s.edgeTips[i] = t.PartialText(e.to, e.arg, opt.Digits)
-		if opt.EdgeLabels {
-			s.labels[i] = edgeLabel(g, e, ad.FormatNumber(t.Partials[e.to][e.arg], opt.Digits))
-		}
-	}
-	s.describe = make([]string, len(g.Nodes))
-	s.outputs = make([]bool, len(g.Nodes))
-	for k := range g.Nodes {
-		s.describe[k] = describe(g, k)
-	}
-	for _, o := range g.Outputs {
-		s.outputs[o.Node] = true
-	}
+	s := newStatics(t, opt)
 	staticCache.Lock()
 	staticCache.recent = append([]*statics{s}, staticCache.recent...)
 	if len(staticCache.recent) > 4 {
@@ -279,170 +383,288 @@ func staticsOf(t *ad.Trace, opt Options) *statics {
 	return s
 }
 
+func newStatics(t *ad.Trace, opt Options) *statics {
+	g := t.Graph
+	n := len(g.Nodes)
+	s := &statics{t: t, digits: opt.Digits, edgeLabels: opt.EdgeLabels, edges: edges(g),
+		computes: [3]bool{true, t.Mode == ad.Forward, t.Mode == ad.Reverse}}
+	outputs := make([]bool, n)
+	for _, o := range g.Outputs {
+		outputs[o.Node] = true
+	}
+	s.nodeIDs = make([]string, n)
+	s.fieldIDs = make([][4]string, n)
+	s.kind = make([]uint8, n)
+	s.tips[0] = make([]string, n)
+	s.tips[1] = make([]string, n)
+	s.severity = make([]uint8, n)
+	s.diags = make([][]Diagnostic, n)
+	for k := range g.Nodes {
+		id := nodeID(g, k)
+		s.nodeIDs[k] = id
+		for f, name := range [4]string{"value", "tangent", "adjoint", "mark"} {
+			s.fieldIDs[k][f] = "a_" + id + fieldSuffix + name
+		}
+		s.kind[k] = nodeKind(g, k, outputs[k])
+		s.tips[0][k] = describe(g, k)
+		s.tips[1][k] = s.tips[0][k]
+	}
+	for _, d := range t.Diagnostics {
+		k := d.Node
+		s.diags[k] = append(s.diags[k], Diagnostic{d.Kind, d.Severity, d.Msg})
+		s.tips[1][k] += "\n" + markGlyph + " " + d.Severity + ": " + d.Msg
+		if s.severity[k] != severityError {
+			s.severity[k] = severityWarning
+			if d.Severity == "error" {
+				s.severity[k] = severityError
+			}
+		}
+	}
+	s.edgesInto = make([][]int32, n)
+	s.edgeTips = make([]string, len(s.edges))
+	if opt.EdgeLabels {
+		s.labels = make([]string, len(s.edges))
+	}
+	for i, e := range s.edges {
+		s.edgesInto[e.to] = append(s.edgesInto[e.to], int32(i))
+		s.edgeTips[i] = t.PartialText(e.to, e.arg, opt.Digits)
+		if opt.EdgeLabels {
+			s.labels[i] = edgeLabel(g, e, ad.FormatNumber(t.Partials[e.to][e.arg], opt.Digits))
+		}
+	}
+	s.nums = make([]string, len(t.Steps), len(t.Steps)+n)
+	for i, st := range t.Steps {
+		s.nums[i] = ad.FormatNumber(st.After, opt.Digits)
+	}
+	if t.Mode == ad.Forward {
+		for k := range g.Nodes {
+			s.nums = append(s.nums, ad.FormatNumber(t.Value[k], opt.Digits))
+		}
+	}
+	return s
+}
+
 // captionBox returns the size of the trace's caption band.
 func (s *statics) captionBox() *captionBox {
 	s.capOnce.Do(func() { s.capBox = newCaptionBox(s.t, s.digits) })
 	return s.capBox
 }
 
+// A scene is a trace's picture at one step as the rules of the package
+// documentation make it: which numbers are known, which step is current,
+// which nodes it reads and which edges it uses. State reads a scene once;
+// ComputeFrames moves one through the steps and records what changes.
+type scene struct {
+	sc    *statics
+	steps []ad.Step
+	step  int     // 0 ... len(steps)
+	cur   ad.Step // the current step, steps[step-1]; Node -1 at step 0
+	// num[f][k] is the index in sc.nums of field f of node k, or -1 while
+	// it is not computed.
+	num    [3][]int32
+	source []bool // nodes the current step reads
+	active []bool // edges the current step uses
+	marked []int32
+	lit    []int32
+}
+
+// newScene returns the scene of step 0.
+func newScene(sc *statics) *scene {
+	n := len(sc.nodeIDs)
+	s := &scene{sc: sc, steps: sc.t.Steps, cur: ad.Step{Node: -1, From: -1, Arg: -1},
+		source: make([]bool, n), active: make([]bool, len(sc.edges))}
+	buf := make([]int32, 3*n)
+	for i := range buf {
+		buf[i] = -1
+	}
+	for f := range s.num {
+		s.num[f] = buf[f*n : (f+1)*n : (f+1)*n]
+	}
+	return s
+}
+
+// sceneAt returns the scene of a step.
+func sceneAt(sc *statics, step int) *scene {
+	s := newScene(sc)
+	if step == 0 {
+		return s
+	}
+	for i := 0; i < step-1; i++ {
+		s.write(i)
+	}
+	s.step = step - 1
+	s.advance()
+	return s
+}
+
+// write records what step i computes.
+func (s *scene) write(i int) {
+	st := &s.steps[i]
+	f := phaseField(st.Phase)
+	s.num[f][st.Node] = int32(i)
+	if st.Phase == ad.PhaseForward {
+		s.num[0][st.Node] = int32(len(s.steps) + st.Node)
+	}
+}
+
+// advance moves the scene to the next step.
+func (s *scene) advance() {
+	for _, k := range s.marked {
+		s.source[k] = false
+	}
+	for _, i := range s.lit {
+		s.active[i] = false
+	}
+	s.marked, s.lit = s.marked[:0], s.lit[:0]
+	s.write(s.step)
+	s.cur = s.steps[s.step]
+	s.step++
+	// A primal or forward step reads the arguments of its node along the
+	// edges into it; an adjoint step pushes the adjoint of its consumer
+	// back along one edge. A seed has no edge.
+	adjoint := s.cur.Phase == ad.PhaseAdjoint
+	consumer := s.cur.Node
+	if adjoint {
+		consumer = s.cur.From
+	}
+	if consumer < 0 {
+		return
+	}
+	for _, i := range s.sc.edgesInto[consumer] {
+		e := &s.sc.edges[i]
+		if adjoint && e.arg != s.cur.Arg {
+			continue
+		}
+		src := e.from
+		if adjoint {
+			src = e.to
+		}
+		s.active[i] = true
+		s.lit = append(s.lit, i)
+		s.source[src] = true
+		s.marked = append(s.marked, int32(src))
+	}
+}
+
+// severity is node k's trouble, shown once its value is computed.
+func (s *scene) severity(k int) uint8 {
+	if s.num[0][k] < 0 {
+		return severityNone
+	}
+	return s.sc.severity[k]
+}
+
+// nodeClass returns node k's class: the current step changes it; the
+// others are done or pending by whether the current phase has computed
+// them.
+func (s *scene) nodeClass(k int) string {
+	status := statusPending
+	switch {
+	case k == s.cur.Node:
+		status = statusCurrent
+	case s.step > 0 && s.num[phaseField(s.cur.Phase)][k] >= 0:
+		status = statusDone
+	}
+	source := 0
+	if s.source[k] {
+		source = 1
+	}
+	return nodeClasses[s.sc.kind[k]][status][source][s.severity(k)]
+}
+
+// tooltip returns node k's tooltip.
+func (s *scene) tooltip(k int) string {
+	if s.num[0][k] < 0 {
+		return s.sc.tips[0][k]
+	}
+	return s.sc.tips[1][k]
+}
+
+// field returns the text and class of field f of node k (0 value, 1
+// tangent, 2 adjoint, 3 the marker).
+func (s *scene) field(k, f int) (text, class string) {
+	if f == 3 {
+		m := &markFields[s.severity(k)]
+		return m[0], m[1]
+	}
+	changed := 0
+	if k == s.cur.Node && writes(s.cur.Phase, f) {
+		changed = 1
+	}
+	switch {
+	case !s.sc.computes[f]:
+		return emptyGlyph, fieldClasses[f][fieldUnused][changed]
+	case s.num[f][k] < 0:
+		return emptyGlyph, fieldClasses[f][fieldEmpty][changed]
+	}
+	return s.sc.nums[s.num[f][k]], fieldClasses[f][fieldKnown][changed]
+}
+
+// edgeClass returns edge i's class.
+func (s *scene) edgeClass(i int) string {
+	if s.active[i] {
+		return edgeClasses[1+s.cur.Phase]
+	}
+	return edgeClasses[0]
+}
+
+// diagnostics returns node k's diagnostics once its value is computed.
+func (s *scene) diagnostics(k int) []Diagnostic {
+	if s.num[0][k] < 0 || len(s.sc.diags[k]) == 0 {
+		return []Diagnostic{}
+	}
+	return append([]Diagnostic(nil), s.sc.diags[k]...)
+}
+
 // State returns what the picture of t shows after step steps (0 is before
 // anything is computed, len(t.Steps) is the finished trace; values out of
-// range are clamped).
+// range are clamped). It costs O(nodes + edges + steps) and shares its
+// texts with every state of the trace; ComputeFrames gives every step of
+// a trace for little more than one State.
 func State(t *ad.Trace, step int, opt Options) *StepState {
 	opt = opt.norm()
-	g := t.Graph
 	step = clampStep(t, step)
-	ns := t.StateAt(step)
 	sc := staticsOf(t, opt)
-	st := &StepState{Mode: t.Mode.String(), Step: step, Steps: len(t.Steps), Active: []string{}}
-
-	cur := ad.Step{Node: -1, From: -1, Arg: -1}
+	s := sceneAt(sc, step)
+	st := &StepState{Mode: t.Mode.String(), Step: step, Steps: len(t.Steps), Active: make([]string, len(s.lit))}
 	if step > 0 {
-		cur = t.Steps[step-1]
+		cur := s.cur
 		st.Phase = cur.Phase.String()
 		st.Kind = cur.Kind.String()
-		st.Node = nodeID(g, cur.Node)
+		st.Node = sc.nodeIDs[cur.Node]
 		if cur.From >= 0 {
-			st.From = nodeID(g, cur.From)
+			st.From = sc.nodeIDs[cur.From]
 		}
 		st.Text = t.StepText(step-1, opt.Digits)
 	}
 	st.Caption = captionLines(t, step, opt.Digits)
-
-	// Which quantity the current phase computes decides done and pending.
-	has := func(k int) bool {
-		if step == 0 {
-			return false
-		}
-		switch cur.Phase {
-		case ad.PhaseAdjoint:
-			return ns[k].HasAdjoint
-		case ad.PhaseForward:
-			return ns[k].HasTangent
-		}
-		return ns[k].HasValue
+	for j, i := range s.lit {
+		st.Active[j] = sc.edges[i].id
 	}
-	es := sc.edges
-	source := make([]bool, len(g.Nodes))
-	active := make([]bool, len(es))
-	if step > 0 {
-		for i, e := range es {
-			switch {
-			case cur.Phase == ad.PhaseAdjoint && cur.From >= 0:
-				active[i] = e.to == cur.From && e.arg == cur.Arg
-			case cur.Phase != ad.PhaseAdjoint:
-				active[i] = e.to == cur.Node
-			}
-			if active[i] {
-				st.Active = append(st.Active, e.id)
-				if cur.Phase == ad.PhaseAdjoint {
-					source[e.to] = true
-				} else {
-					source[e.from] = true
-				}
-			}
-		}
-	}
-
-	computes := [3]bool{true, t.Mode == ad.Forward, t.Mode == ad.Reverse}
-	st.Nodes = make([]NodeState, len(g.Nodes))
-	for k := range g.Nodes {
+	st.Nodes = make([]NodeState, len(sc.nodeIDs))
+	for k := range st.Nodes {
 		n := &st.Nodes[k]
-		n.ID = nodeID(g, k)
-		n.Diagnostics = []Diagnostic{}
-		cls := []string{"node", kindClass(g, k)}
-		if sc.outputs[k] {
-			cls = append(cls, "output")
-		}
-		switch {
-		case k == cur.Node:
-			cls = append(cls, "current")
-		case has(k):
-			cls = append(cls, "done")
-		default:
-			cls = append(cls, "pending")
-		}
-		if source[k] {
-			cls = append(cls, "source")
-		}
-		tip := sc.describe[k]
-		severity := ""
-		if ns[k].HasValue { // trouble shows once the value is computed
-			for _, d := range t.NodeDiagnostics(k) {
-				n.Diagnostics = append(n.Diagnostics, Diagnostic{d.Kind, d.Severity, d.Msg})
-				tip += "\n" + markGlyph + " " + d.Severity + ": " + d.Msg
-				if severity != "error" {
-					severity = d.Severity
-				}
-			}
-		}
-		if severity != "" {
-			cls = append(cls, "diag-"+severity)
-		}
-		n.Class = strings.Join(cls, " ")
-		n.Tooltip = tip
-
-		vals := [3]float64{ns[k].Value, ns[k].Tangent, ns[k].Adjoint}
-		known := [3]bool{ns[k].HasValue, ns[k].HasTangent, ns[k].HasAdjoint}
-		changed := [3]bool{}
-		if k == cur.Node {
-			switch cur.Phase {
-			case ad.PhasePrimal:
-				changed[0] = true
-			case ad.PhaseForward:
-				changed[0], changed[1] = true, true
-			case ad.PhaseAdjoint:
-				changed[2] = true
-			}
-		}
-		fields := [3]*Field{&n.Value, &n.Tangent, &n.Adjoint}
-		for f, fp := range fields {
-			fc := "field " + fieldNames[f]
-			switch {
-			case !computes[f]:
-				fp.Text = emptyGlyph
-				fc += " unused"
-			case !known[f]:
-				fp.Text = emptyGlyph
-				fc += " empty"
-			default:
-				fp.Text = ad.FormatNumber(vals[f], opt.Digits)
-			}
-			if changed[f] {
-				fc += " changed"
-			}
-			fp.ID = "a_" + fieldID(g, k, fieldNames[f])
-			fp.Class = fc
-		}
-		n.Mark = Field{ID: "a_" + fieldID(g, k, "mark"), Text: nbsp, Class: "mark"}
-		if severity != "" {
-			n.Mark.Text = markGlyph
-			n.Mark.Class = "mark " + severity
+		n.ID = sc.nodeIDs[k]
+		n.Class = s.nodeClass(k)
+		n.Tooltip = s.tooltip(k)
+		n.Diagnostics = s.diagnostics(k)
+		for f := 0; f < 4; f++ {
+			fp := nodeField(n, f)
+			fp.ID = sc.fieldIDs[k][f]
+			fp.Text, fp.Class = s.field(k, f)
 		}
 	}
-
-	st.Edges = make([]EdgeState, len(es))
-	for i, e := range es {
+	st.Edges = make([]EdgeState, len(sc.edges))
+	for i := range st.Edges {
 		es := &st.Edges[i]
-		es.ID = e.id
-		es.Class = "edge"
-		if active[i] {
-			es.Class += " active " + cur.Phase.String()
-		}
+		es.ID = sc.edges[i].id
+		es.Class = s.edgeClass(i)
 		es.Tooltip = sc.edgeTips[i]
-		if opt.EdgeLabels {
+		if sc.labels != nil {
 			es.Label = sc.labels[i]
 		}
 	}
 	return st
-}
-
-// kindClass is "input" for inputs and "op" for operations.
-func kindClass(g *ad.Graph, k int) string {
-	if g.Nodes[k].Op == ad.OpInput {
-		return "input"
-	}
-	return "op"
 }
 
 // edgeLabel writes the label of an edge: "∂v2/∂v-1 = 5".

@@ -14,6 +14,7 @@ func StyleSheet(theme string) string {
 	}
 	colors := map[string]string{
 		"bg": p.bg, "fg": p.fg, "muted": p.muted, "tangent": p.tangent, "adjoint": p.adjoint,
+		"tangent-strong": p.tangentStrong, "adjoint-strong": p.adjointStrong,
 		"pending-bg": p.pendingBg, "pending-line": p.pendingLn, "done-bg": p.doneBg, "done-line": p.doneLn,
 		"current-bg": p.currentBg, "current-line": p.currentLn, "source-bg": p.sourceBg, "source-line": p.sourceLn,
 		"edge": p.edge, "error": p.errorC, "warning": p.warningC,
@@ -47,7 +48,7 @@ func StyleSheet(theme string) string {
 }
 
 // colorNames are the CSS custom properties, --adviz-NAME.
-var colorNames = []string{"bg", "fg", "muted", "tangent", "adjoint", "pending-bg", "pending-line", "done-bg", "done-line",
+var colorNames = []string{"bg", "fg", "muted", "tangent", "adjoint", "tangent-strong", "adjoint-strong", "pending-bg", "pending-line", "done-bg", "done-line",
 	"current-bg", "current-line", "source-bg", "source-line", "edge", "error", "warning"}
 
 // styleRules are the rules, each prefixed with "svg.adviz "; $NAME is a
@@ -70,6 +71,8 @@ text.field.tangent{fill:$tangent}
 text.field.adjoint{fill:$adjoint}
 text.field.empty,svg.adviz text.field.unused{fill:$muted}
 text.field.changed{font-weight:bold;text-decoration:underline}
+text.field.tangent.changed{fill:$tangent-strong}
+text.field.adjoint.changed{fill:$adjoint-strong}
 text.mark.error{fill:$error}
 text.mark.warning{fill:$warning}
 .edge path{stroke:$edge}

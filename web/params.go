@@ -16,38 +16,21 @@ import (
 // A program is at most MaxProgramBytes of text (it travels in a URL) and its
 // graph at most MaxNodes nodes. Pictures need a Graphviz layout, which
 // cannot be interrupted once it runs, so they are bounded by what the
-// layout costs: Graphviz's dot engine gives an edge that spans several
-// ranks one virtual node per rank it crosses, and its time grows faster
-// than linearly with real plus virtual nodes (measured natively: ~1,200
-// take 0.4-0.8 s, ~2,000 take 2.2 s, ~5,000 take 22-51 s). LayoutSize
-// counts them with ranks = ad.Node.Level (dot's ranking is at least as
-// tight), and MaxLayoutSize keeps a layout within about 2.5 s (random
-// programs of size 900-1,500 took 0.8-2.4 s). A PNG rasterizes the step's
-// SVG in Go with a bounded number of pixels: 0.06-0.4 s whatever the size.
+// layout costs, graphviz.LayoutCost (nodes plus the ranks their edges
+// cross). The server shares its cores between requests and answers within
+// a time budget, so its limit, MaxLayoutSize, is tighter than the page's
+// (graphviz.MaxLayoutCost): it keeps a layout within about 2.5 s
+// (measured natively: cost ~1,200 took 0.4-0.8 s, ~2,000 2.2 s, ~5,000
+// 22-51 s; random programs of cost 900-1,500 took 0.8-2.4 s). A PNG
+// rasterizes the step's SVG in Go with a bounded number of pixels:
+// 0.06-0.4 s whatever the size.
 const (
 	MaxProgramBytes = 4 << 10
 	MaxNodes        = 2000
 	MaxRenderNodes  = 400
-	MaxLayoutSize   = 1500
+	MaxLayoutSize   = 1500 // graphviz.LayoutCost of a picture
 	MaxDigits       = 17
 )
-
-// LayoutSize is the number of nodes Graphviz's dot engine lays out for g:
-// its nodes plus, for every edge, the ranks it crosses (Level difference
-// minus one).
-func LayoutSize(g *ad.Graph) int {
-	n := len(g.Nodes)
-	for _, node := range g.Nodes {
-		for _, a := range node.Args {
-			if a.Node >= 0 {
-				if span := node.Level - g.Nodes[a.Node].Level; span > 1 {
-					n += span - 1
-				}
-			}
-		}
-	}
-	return n
-}
 
 // query is the parsed and checked query string of an API request.
 type query struct {

@@ -21,17 +21,17 @@ type picture struct {
 }
 
 // loadPicture reads the parameters of svg, png and dot. Pictures that
-// Graphviz lays out (drawn) are bounded by maxNodes and MaxLayoutSize, so
-// Graphviz's time is bounded.
+// Graphviz lays out (drawn) are bounded by maxNodes and by MaxLayoutSize
+// of graphviz.LayoutCost, so Graphviz's time is bounded.
 func loadPicture(c *call, maxNodes int, drawn bool) (*picture, error) {
 	pr, err := loadProgram(c.q, ad.Reverse, maxNodes)
 	if err != nil {
 		return nil, err
 	}
-	if n := LayoutSize(pr.g); drawn && n > MaxLayoutSize {
-		return nil, &apiError{Status: 413, Param: "p", Msg: fmt.Sprintf(
-			"the graph is too large to draw: %d nodes whose edges cross %d ranks (%d in all); the limit for pictures is %d (values and traces have no such limit)",
-			len(pr.g.Nodes), n-len(pr.g.Nodes), n, MaxLayoutSize)}
+	if drawn {
+		if err := graphviz.CheckLayoutCost(pr.g, MaxLayoutSize); err != nil {
+			return nil, &apiError{Status: 413, Param: "p", Msg: err.Error() + "; values and traces have no such limit"}
+		}
 	}
 	t := pr.g.Trace(pr.x, pr.mode, pr.seed)
 	step := graphviz.LastStep(t)
