@@ -34,6 +34,11 @@ func TestEmbeddingDoc(t *testing.T) {
 		}
 		seen[path] = true
 		t.Log(path)
+		// The iframes speak the API's vocabulary: p for the program, at as
+		// x1:2 (the page still reads the older e= and x1=2).
+		if strings.HasPrefix(path, "/embed.html") && (!strings.Contains(path, "?p=") || strings.Contains(path, "x1=")) {
+			t.Errorf("%s: an iframe URL in the old form; want p= and at=x1:2", path)
+		}
 		r, err := s.Get(path)
 		if err != nil {
 			t.Fatal(err)

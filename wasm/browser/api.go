@@ -1,15 +1,17 @@
 package main
 
 // The API of the browser module, in plain Go: every function takes a
-// JSON-decoded request and returns a JSON-encodable value or an error.
-// main_js.go only moves values between JavaScript and these functions, so
-// everything here is tested natively (api_test.go).
+// request and returns a result or an error. main_js.go only moves values
+// between JavaScript and these functions (requests read from JavaScript
+// objects, results written as JSON by encode.go), so everything here is
+// tested natively (api_test.go). The json tags name the fields as
+// JavaScript sees them.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -81,17 +83,19 @@ func Inputs(src string) (*InputsResult, error) {
 // BuildRequest is the argument of Build.
 type BuildRequest struct {
 	Program string `json:"program"`
-	// Values gives every input a value: a number, or a constant expression
-	// as a string ("pi/4", "1e-3").
-	Values map[string]json.RawMessage `json:"values"`
+	// Values gives every input a value: a number (written exactly, as
+	// strconv.FormatFloat(x, 'g', -1, 64) does, or "NaN", "Infinity",
+	// "-Infinity"), or a constant expression ("pi/4", "1e-3").
+	Values map[string]string `json:"values"`
 	// Inputs orders the inputs (v(1-n) ... v0); default: the order of
 	// first use in the program.
 	Inputs []string `json:"inputs,omitempty"`
 	Mode   string   `json:"mode"` // "forward" (default), "reverse" or "primal"
 	// Seed is ẋ in forward mode (by input name) and ȳ in reverse mode (by
-	// output name); missing entries are 0. Absent: the first unit vector.
-	Seed   map[string]json.RawMessage `json:"seed,omitempty"`
-	Digits int                        `json:"digits,omitempty"`
+	// output name), values as in Values; missing entries are 0. Absent:
+	// the first unit vector.
+	Seed   map[string]string `json:"seed,omitempty"`
+	Digits int               `json:"digits,omitempty"`
 }
 
 // Session is a built program: its graph and one sweep of a mode at a point.
@@ -149,20 +153,15 @@ func Free(h int) {
 	}
 }
 
-// number reads a value: a JSON number, "NaN"/"Infinity"/"-Infinity", or a
-// constant expression such as "pi/4".
-func number(raw json.RawMessage) (float64, error) {
-	var n ad.Num
-	if err := json.Unmarshal(raw, &n); err == nil {
-		return float64(n), nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return 0, fmt.Errorf("%s is not a number", string(raw))
-	}
+// number reads a value: a number ("2", "1e-3", "NaN", "Infinity",
+// "-Infinity") or a constant expression such as "pi/4".
+func number(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, errors.New("it is empty")
+	}
+	if x, err := strconv.ParseFloat(s, 64); err == nil {
+		return x, nil
 	}
 	g, err := ad.BuildLimits(s, nil, ad.Limits{MaxSource: 200, MaxNodes: 100, MaxDepth: 50})
 	if err != nil {
@@ -225,7 +224,7 @@ func Build(req *BuildRequest) (*BuildResult, error) {
 
 // seedVector reads a seed given by name: inputs in forward mode, outputs in
 // reverse mode.
-func seedVector(g *ad.Graph, mode ad.Mode, seed map[string]json.RawMessage) ([]float64, error) {
+func seedVector(g *ad.Graph, mode ad.Mode, seed map[string]string) ([]float64, error) {
 	if seed == nil || mode == ad.Primal {
 		return nil, nil
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -11,12 +10,11 @@ import (
 
 const baydin = "ln(x1) + x1*x2 - sin(x2)"
 
-func raw(s string) json.RawMessage { return json.RawMessage(s) }
-
-func values(kv ...string) map[string]json.RawMessage {
-	m := map[string]json.RawMessage{}
+// values makes BuildRequest.Values (or Seed) of names and values.
+func values(kv ...string) map[string]string {
+	m := map[string]string{}
 	for i := 0; i < len(kv); i += 2 {
-		m[kv[i]] = raw(kv[i+1])
+		m[kv[i]] = kv[i+1]
 	}
 	return m
 }
@@ -42,10 +40,11 @@ func node(r *BuildResult, id int) ad.NodeJSON {
 
 func TestBuildBaydin(t *testing.T) {
 	tests := []struct {
-		mode, seed string
-		check      func(t *testing.T, r *BuildResult)
+		mode  string
+		seed  []string
+		check func(t *testing.T, r *BuildResult)
 	}{
-		{"reverse", "", func(t *testing.T, r *BuildResult) {
+		{"reverse", nil, func(t *testing.T, r *BuildResult) {
 			if a := float64(*node(r, -1).Adjoint); a != 5.5 {
 				t.Errorf("v̄-1 = %v, want 5.5", a)
 			}
@@ -57,7 +56,7 @@ func TestBuildBaydin(t *testing.T) {
 				t.Errorf("last table row = %q", got)
 			}
 		}},
-		{"forward", "", func(t *testing.T, r *BuildResult) {
+		{"forward", nil, func(t *testing.T, r *BuildResult) {
 			if d := float64(*node(r, 5).Tangent); d != 5.5 {
 				t.Errorf("ẏ = %v, want 5.5", d)
 			}
@@ -65,24 +64,22 @@ func TestBuildBaydin(t *testing.T) {
 				t.Errorf("last tangent row = %q", got)
 			}
 		}},
-		{"forward", `{"x2": 1}`, func(t *testing.T, r *BuildResult) {
+		{"forward", []string{"x2", "1"}, func(t *testing.T, r *BuildResult) {
 			if d := float64(*node(r, 5).Tangent); math.Abs(d-(2-math.Cos(5))) > 1e-15 {
 				t.Errorf("ẏ along x2 = %v", d)
 			}
 		}},
-		{"reverse", `{"y": 2}`, func(t *testing.T, r *BuildResult) {
+		{"reverse", []string{"y", "2"}, func(t *testing.T, r *BuildResult) {
 			if a := float64(*node(r, -1).Adjoint); a != 11 {
 				t.Errorf("v̄-1 with ȳ = 2: %v, want 11", a)
 			}
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.mode+tt.seed, func(t *testing.T) {
+		t.Run(tt.mode+strings.Join(tt.seed, ":"), func(t *testing.T) {
 			req := &BuildRequest{Program: baydin, Values: values("x1", "2", "x2", "5"), Mode: tt.mode}
-			if tt.seed != "" {
-				if err := json.Unmarshal([]byte(tt.seed), &req.Seed); err != nil {
-					t.Fatal(err)
-				}
+			if tt.seed != nil {
+				req.Seed = values(tt.seed...)
 			}
 			r := mustBuild(t, req)
 			if len(r.StepInfo) != len(r.Steps) {
@@ -153,8 +150,8 @@ func TestErrors(t *testing.T) {
 		{"syntax", BuildRequest{Program: "ln(x1 +", Values: values("x1", "1")}, "", 1, 8, ""},
 		{"second line", BuildRequest{Program: "a = x\nb = a * )", Values: values("x", "1")}, "unexpected", 2, 9, ""},
 		{"no value", BuildRequest{Program: "x + y", Values: values("x", "1")}, "input y has no value", 0, 0, "y"},
-		{"bad value", BuildRequest{Program: "x + 1", Values: values("x", `"2 +"`)}, "input x", 0, 0, "x"},
-		{"value not constant", BuildRequest{Program: "x + 1", Values: values("x", `"z"`)}, "not a constant", 0, 0, "x"},
+		{"bad value", BuildRequest{Program: "x + 1", Values: values("x", "2 +")}, "input x", 0, 0, "x"},
+		{"value not constant", BuildRequest{Program: "x + 1", Values: values("x", "z")}, "not a constant", 0, 0, "x"},
 		{"bad mode", BuildRequest{Program: "x", Values: values("x", "1"), Mode: "sideways"}, "unknown mode", 0, 0, ""},
 		{"bad seed", BuildRequest{Program: "x", Values: values("x", "1"), Seed: values("q", "1")}, "not an input", 0, 0, ""},
 		{"unicode column", BuildRequest{Program: "θ + ) ", Values: values("θ", "1")}, "", 1, 5, ""},
@@ -190,11 +187,11 @@ func TestInputs(t *testing.T) {
 }
 
 func TestValueExpressions(t *testing.T) {
-	r := mustBuild(t, &BuildRequest{Program: "sin(x)", Values: values("x", `"pi/2"`), Mode: "forward"})
+	r := mustBuild(t, &BuildRequest{Program: "sin(x)", Values: values("x", "pi/2"), Mode: "forward"})
 	if v := float64(*node(r, 1).Value); v != 1 {
 		t.Errorf("sin(pi/2) = %v", v)
 	}
-	r = mustBuild(t, &BuildRequest{Program: "x", Values: values("x", `"NaN"`)})
+	r = mustBuild(t, &BuildRequest{Program: "x", Values: values("x", "NaN")})
 	if v := float64(*node(r, 0).Value); !math.IsNaN(v) {
 		t.Errorf("NaN input = %v", v)
 	}

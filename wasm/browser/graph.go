@@ -66,6 +66,11 @@ func layoutOf(s *Session, opt graphviz.Options) (*graphviz.Layout, error) {
 	if ok {
 		return l, nil
 	}
+	// Graphviz cannot be stopped once it runs, and a graph over the limit
+	// would keep it busy for many seconds to minutes.
+	if err := graphviz.CheckLayoutCost(s.Graph, graphviz.MaxLayoutCost); err != nil {
+		return nil, errorf("%v, and Graphviz could take minutes to lay it out; the trace table and the other views still work", err)
+	}
 	if renderer == nil {
 		return nil, errorf("no Graphviz: the host did not provide globalThis.renderDOT")
 	}
@@ -133,15 +138,6 @@ func exportLayout(s *Session, opt graphviz.Options) (*graphviz.Layout, error) {
 		return nil, toError(err)
 	}
 	return l, nil
-}
-
-// FramesOf returns the frames of a session's trace (see Frames).
-func FramesOf(h int, o *GraphOptions) (*Frames, error) {
-	s, opt, err := sessionOptions(h, o)
-	if err != nil {
-		return nil, err
-	}
-	return ComputeFrames(s.Trace, opt), nil
 }
 
 // State returns graphviz.State of a session's trace at a step.

@@ -76,3 +76,32 @@ func TestExports(t *testing.T) {
 		t.Error("no error for an unknown handle")
 	}
 }
+
+// A graph too costly to lay out is refused with a clear error before
+// Graphviz runs; the rest of the module still answers for it.
+func TestLayoutTooLarge(t *testing.T) {
+	nativeRenderer(t)
+	// x*x*...*x: the k-th product reads x across k ranks.
+	r := mustBuild(t, &BuildRequest{Program: "x" + strings.Repeat("*x", 100), Values: values("x", "1.01"), Mode: "reverse"})
+	_, err := Layout(r.Handle, &LayoutRequest{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	e := toError(err)
+	for _, want := range []string{"too large to draw", "101 nodes", "5051 counting", "limit is 4000", "trace table"} {
+		if !strings.Contains(e.Message, want) {
+			t.Errorf("the error %q does not say %q", e.Message, want)
+		}
+	}
+	for name, f := range map[string]func() error{
+		"svg":      func() error { _, err := SVG(r.Handle, 3, nil); return err },
+		"animated": func() error { _, err := AnimatedSVG(r.Handle, &AnimationRequest{}); return err },
+	} {
+		if err := f(); err == nil || !strings.Contains(err.Error(), "too large to draw") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if fr, err := FramesOf(r.Handle, nil); err != nil || len(fr.Steps) != len(r.Steps) {
+		t.Errorf("frames of the large graph: %v", err)
+	}
+}

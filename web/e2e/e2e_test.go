@@ -30,15 +30,16 @@ import (
 
 var (
 	requests  atomic.Int64 // requests the server has answered
+	requested sync.Map     // the request URIs the server has seen
 	baseURL   string
 	artifacts string
 	skip      string
 )
 
 // hostPage is a page of another document that embeds the visualizer in an
-// iframe, as a course's page would.
+// iframe, as a course's page would, with the snippet of EMBEDDING.md.
 const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
-<body><h1>Course notes</h1><iframe id="viz" src="/embed.html?e=ln(x1)%2Bx1*x2-sin(x2)&at=x1=2,x2=5&mode=reverse&step=last" width="900" height="700" title="adviz"></iframe></body></html>`
+<body><h1>Course notes</h1><iframe id="viz" src="/embed.html?p=ln(x1)%2Bx1*x2-sin(x2)&at=x1:2,x2:5&mode=reverse&step=last" width="900" height="700" title="adviz"></iframe></body></html>`
 
 func TestMain(m *testing.M) {
 	static := filepath.Join("..", "static")
@@ -65,13 +66,16 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/", web.DevHandler(fsys))
+	// The page as adviz serve serves it: the one handler of page and API
+	// (the API without Graphviz: DOT and traces, which the URL tests use).
+	mux.Handle("/", web.NewHandler(web.Options{Static: fsys}))
 	mux.HandleFunc("/e2e-host.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, hostPage)
 	})
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		requests.Add(1)
+		requested.Store(r.URL.RequestURI(), true)
 		mux.ServeHTTP(w, r)
 	})}
 	go srv.Serve(ln)
@@ -233,7 +237,7 @@ func emulate(width, height int64, mobile bool, scheme string) chromedp.Action[ch
 // field is the text of a number field of a node in the graph, without
 // its padding.
 func field(node, name string) string {
-	return fmt.Sprintf(`(document.querySelector('#graph [id="a_%s_%s"] text')?.textContent ?? "").replace(/\u00a0/g, " ").trim()`, node, name)
+	return fmt.Sprintf(`(document.querySelector('#graph text[id="a_%s_%s"]')?.textContent ?? "").replace(/\u00a0/g, " ").trim()`, node, name)
 }
 
 // tableText is the text of the trace table.

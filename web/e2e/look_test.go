@@ -18,7 +18,7 @@ func TestLook(t *testing.T) {
 			t.Run(v.name+"-"+scheme, func(t *testing.T) {
 				b := newBrowser(t)
 				b.do(t, emulate(v.width, v.height, v.mobile, scheme))
-				b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "12"))
+				b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "12"))
 				if got := eval[string](t, b, `getComputedStyle(document.body).backgroundColor`); (scheme == "dark") != (got == "rgb(19, 21, 24)") {
 					t.Errorf("%s scheme: body background %s", scheme, got)
 				}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The module answers bad calls with error values, never exceptions, and
@@ -43,13 +44,13 @@ func TestModuleErrors(t *testing.T) {
 // out and explained without a single request to the server (or anywhere).
 func TestNoRequestsAfterLoad(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "last"))
 	b.waitFor(t, `document.querySelector("#fd-plot svg") !== null`)
 	before := requests.Load()
 	b.do(t, setInput("#program", "tanh(w*x + b)"))
 	b.waitFor(t, `document.querySelectorAll("#inputs input").length === 3`)
-	b.do(t, key("End"))
-	b.waitFor(t, `document.querySelector("#graph [id='a_v3_adjoint'] text")?.textContent.trim() === "1"`)
+	b.do(t, key(kb.End))
+	b.waitFor(t, `document.querySelector("#graph text[id='a_v3_adjoint']")?.textContent.trim() === "1"`)
 	b.do(t, chromedp.Click(chromedp.CSS(`#gallery-button`)), chromedp.Click(chromedp.CSS(`#gallery li:nth-child(2) button`)))
 	b.waitFor(t, `document.querySelector("#program").value.startsWith("(1 - x)^2") && document.querySelector("#graph svg [id='v1']") !== null`)
 	b.do(t, chromedp.Click(chromedp.ID("help-button")))

@@ -12,8 +12,10 @@ import (
 
 const baydin = "ln(x1) + x1*x2 - sin(x2)"
 
+// pageURL is the page's URL for a state, in the API's vocabulary (at as
+// x1:2,x2:5).
 func pageURL(program, at, mode, step string) string {
-	q := url.Values{"e": {program}, "at": {at}, "mode": {mode}}
+	q := url.Values{"p": {program}, "at": {at}, "mode": {mode}}
 	if step != "" {
 		q.Set("step", step)
 	}
@@ -24,7 +26,7 @@ func pageURL(program, at, mode, step string) string {
 // the table show v̄-1 = 5.5 and v̄0 = 1.716.
 func TestBaydinReverse(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "0"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "0"))
 	if got := eval[string](t, b, field("v-1", "adjoint")); got != "·" {
 		t.Errorf("v̄-1 at step 0 is %q, want the empty placeholder", got)
 	}
@@ -60,7 +62,7 @@ func TestBaydinReverse(t *testing.T) {
 // Forward mode along ẋ = e1 gives ẏ = 5.5.
 func TestBaydinForward(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "forward", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "forward", "last"))
 	if got := eval[string](t, b, field("v5", "tangent")); got != "5.5" {
 		t.Errorf("graph: ẏ = v̇5 is %q, want 5.5", got)
 	}
@@ -91,7 +93,7 @@ func TestBaydinForward(t *testing.T) {
 // working when the program is fixed.
 func TestInvalidProgram(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "last"))
 	setProgram := func(src string) {
 		b.do(t, setInput("#program", src))
 	}
@@ -132,7 +134,7 @@ func TestInvalidProgram(t *testing.T) {
 // A bad input value is reported at its field; the program stays valid.
 func TestBadInputValue(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "last"))
 	b.do(t, setInput(`[data-input="x2"]`, "5 +"))
 	b.waitFor(t, `document.querySelector('[data-input="x2"]').getAttribute("aria-invalid") === "true"`)
 	if msg := eval[string](t, b, `document.getElementById(document.querySelector('[data-input="x2"]').getAttribute("aria-describedby")).textContent`); !strings.Contains(msg, "x2") {
@@ -147,7 +149,7 @@ func TestBadInputValue(t *testing.T) {
 // sweep.
 func TestPermalink(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL("y1 = x1*x2 + sin(x1)\ny2 = exp(x1) - x2^2", "x1=1,x2=2", "forward", "0"))
+	b.open(t, pageURL("y1 = x1*x2 + sin(x1)\ny2 = exp(x1) - x2^2", "x1:1,x2:2", "forward", "0"))
 	b.do(t, chromedp.Click(chromedp.CSS(`input[name=mode][value=reverse]`)))
 	b.waitFor(t, `document.querySelector("#trace table.reverse") !== null`)
 	b.do(t, setInput(`[data-seed="y2"]`, "3"))
@@ -165,7 +167,7 @@ func TestPermalink(t *testing.T) {
 	if before != after {
 		t.Errorf("after reload\n%s\nwant\n%s", after, before)
 	}
-	if !strings.Contains(link, "mode=reverse") || !strings.Contains(link, "y2=3") {
+	if !strings.Contains(link, "mode=reverse") || !strings.Contains(link, "y2:3") || !strings.Contains(link, "?p=") {
 		t.Errorf("permalink %s lacks the mode or the seed", link)
 	}
 }
@@ -185,7 +187,7 @@ func snapshot(t *testing.T, b *browser) string {
 // Keyboard: arrows step, Home and End jump, space plays.
 func TestKeyboard(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "0"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "0"))
 	b.do(t, key(kb.ArrowRight), key(kb.ArrowRight), key(kb.ArrowRight))
 	b.waitFor(t, counter+` === "3 / 16"`)
 	if got := eval[string](t, b, field("v1", "value")); got != "0.6931" {
@@ -235,7 +237,7 @@ func TestEmbedInIframe(t *testing.T) {
 		t.Errorf("the embed view shows %d pieces of the full page's chrome", n)
 	}
 	link := eval[string](t, b, frame+`.querySelector("a.open").href`)
-	if !strings.Contains(link, "/?e=") || !strings.Contains(link, "mode=reverse") {
+	if !strings.Contains(link, "/?p=") || !strings.Contains(link, "at=x1:2,x2:5") || !strings.Contains(link, "mode=reverse") {
 		t.Errorf("link back to the full page: %q", link)
 	}
 	// Keyboard inside the frame.
@@ -274,14 +276,14 @@ func TestGallery(t *testing.T) {
 // inputs on top; each is a new layout, and the state is kept.
 func TestDisplayOptions(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "last"))
 	b.do(t, js(`document.querySelector("details.options").open = true`),
 		chromedp.Click(chromedp.ID("edge-labels")))
 	b.waitFor(t, `[...document.querySelectorAll("#graph .edge text")].some(t => t.textContent === "∂v1/∂v-1 = 0.5")`)
 	b.do(t, js(`(() => { const s = document.querySelector("#digits"); s.value = "8"; s.dispatchEvent(new Event("change")); })()`))
 	b.waitFor(t, field("v0", "adjoint")+` === "1.7163378"`)
 	b.do(t, js(`(() => { const s = document.querySelector("#rankdir"); s.value = "TB"; s.dispatchEvent(new Event("change")); })()`))
-	b.waitFor(t, `location.search.includes("dir=TB") && location.search.includes("digits=8") && location.search.includes("edges=1")`)
+	b.waitFor(t, `location.search.includes("rankdir=TB") && location.search.includes("digits=8") && location.search.includes("edge-labels=1")`)
 	// Inputs on top: v-1 is above v5.
 	if above := eval[bool](t, b, `document.querySelector('#graph g.node[id="v-1"]').getBoundingClientRect().bottom < document.querySelector('#graph g.node[id="v5"]').getBoundingClientRect().top`); !above {
 		t.Error("with inputs on top, v-1 is not above v5")

@@ -20,15 +20,15 @@ func TestShareAndExports(t *testing.T) {
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
 		t.Fatal(err)
 	}
-	b.open(t, pageURL(baydin, "x1=2,x2=5", "reverse", "last"))
+	b.open(t, pageURL(baydin, "x1:2,x2:5", "reverse", "last"))
 	b.do(t, chromedp.Click(chromedp.ID("share-button")))
 	b.waitFor(t, `document.querySelector("#share").open`)
 	link := eval[string](t, b, `document.querySelector("#share-link").value`)
-	if !strings.Contains(link, "e=ln(x1)") || !strings.Contains(link, "at=x1=2,x2=5") || !strings.Contains(link, "step=last") {
+	if !strings.Contains(link, "?p=ln(x1)") || !strings.Contains(link, "at=x1:2,x2:5") || !strings.Contains(link, "step=last") {
 		t.Errorf("permalink %q", link)
 	}
 	snippet := eval[string](t, b, `document.querySelector("#share-iframe").value`)
-	if !strings.HasPrefix(snippet, `<iframe src="`) || !strings.Contains(snippet, "/embed.html?e=") {
+	if !strings.HasPrefix(snippet, `<iframe src="`) || !strings.Contains(snippet, "/embed.html?p=") {
 		t.Errorf("iframe snippet %q", snippet)
 	}
 	b.screenshot(t, "share-dialog", false)

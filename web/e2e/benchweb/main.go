@@ -1,7 +1,8 @@
 // Command benchweb measures the page in headless Chromium on localhost (run
 // it with scripts/bench-web.sh): the time from navigation to the first
-// graph on the screen (the Baydin example), the time of a step for 10-,
-// 100- and 1000-node programs, and the size of every asset as sent (gzip).
+// graph on the screen (the Baydin example) with where that time goes, the
+// time of a step for 10-, 100- and 1000-node programs, and the size of
+// every asset as sent, gzip and brotli.
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
@@ -24,6 +26,7 @@ import (
 
 	"github.com/adviz/adviz/web"
 	"github.com/adviz/adviz/web/e2e/chrome"
+	"github.com/adviz/adviz/web/e2e/examples"
 )
 
 // counter counts the bytes the server sends for every path, the first
@@ -61,41 +64,8 @@ func (c *counter) wrap(h http.Handler) http.Handler {
 	})
 }
 
-// mlp returns a small neural network with constant weights: inputs
-// x1 ... xn, hidden layers of the given sizes (tanh), one output y; and
-// the values of its inputs. mlp(4) has 11 nodes, mlp(4, 5, 5) 113,
-// mlp(4, 12, 12, 12, 12) 1035.
-func mlp(n int, layers ...int) (program, at string) {
-	var b strings.Builder
-	var prev, xs []string
-	for i := 1; i <= n; i++ {
-		prev = append(prev, fmt.Sprintf("x%d", i))
-		xs = append(xs, fmt.Sprintf("x%d=0.%d", i, i))
-	}
-	w := 0
-	weight := func() string { w++; return fmt.Sprintf("%.1f", float64((w*37)%19-9)/10) }
-	for l, size := range append(layers, 1) {
-		var next []string
-		for j := 0; j < size; j++ {
-			name := fmt.Sprintf("h%d_%d", l+1, j+1)
-			var terms []string
-			for _, p := range prev {
-				terms = append(terms, weight()+"*"+p)
-			}
-			if l == len(layers) {
-				fmt.Fprintf(&b, "y = %s", strings.Join(terms, " + "))
-			} else {
-				fmt.Fprintf(&b, "%s = tanh(%s + %s)\n", name, strings.Join(terms, " + "), weight())
-			}
-			next = append(next, name)
-		}
-		prev = next
-	}
-	return b.String(), strings.Join(xs, ",")
-}
-
 func pageURL(base, program, at, mode, step string) string {
-	q := url.Values{"e": {program}, "at": {at}, "mode": {mode}, "step": {step}}
+	q := url.Values{"p": {program}, "at": {at}, "mode": {mode}, "step": {step}}
 	return base + "/?" + q.Encode()
 }
 
@@ -145,6 +115,7 @@ const stepScript = `(async (n) => {
   await new Promise((r) => requestIdleCallback(r, {timeout: 2000}));
   key("Home");
   await new Promise(requestAnimationFrame);
+  performance.mark("adviz-steps");
   const work = [], frame = [];
   for (let i = 0, s = 0; i < n; i++, s++) {
     if (s === S) { key("Home"); s = 0; await new Promise(requestAnimationFrame); }
@@ -157,6 +128,7 @@ const stepScript = `(async (n) => {
     work.push(t1 - t0);
     frame.push(performance.now() - t0);
   }
+  performance.mark("adviz-steps-end");
   key("Home");
   await new Promise(requestAnimationFrame);
   const t0 = performance.now();
@@ -194,10 +166,12 @@ func pct(xs []float64, p float64) float64 {
 func main() {
 	runs := flag.Int("runs", 5, "page loads to time")
 	steps := flag.Int("steps", 200, "steps to time per program")
+	static := flag.String("dir", "web/static", "the page's `directory`")
+	traceFile := flag.String("trace", "", "also record Chromium's performance timeline of one first visit to `file` (and of 40 steps at 1000 nodes to file-steps.json), and summarize it")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench-web: ")
-	fsys := os.DirFS("web/static")
+	fsys := os.DirFS(*static)
 	if !web.Built(fsys) {
 		log.Fatal("web/static/gen has no built assets: run scripts/build-web.sh")
 	}
@@ -220,14 +194,15 @@ func main() {
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
-	baydin := pageURL(base, "ln(x1) + x1*x2 - sin(x2)", "x1=2,x2=5", "reverse", "last")
+	baydin := pageURL(base, "ln(x1) + x1*x2 - sin(x2)", "x1:2,x2:5", "reverse", "last")
 
 	fmt.Println("adviz page benchmark: headless Chromium", chrome.Path, "on", base)
 	fmt.Println()
 
 	// First graph: a fresh profile each time (nothing cached).
 	fmt.Println("Navigation to the first graph on the screen (Baydin example, fresh profile each run):")
-	var firsts, warm, blanks []float64
+	var firsts, warm, restarted, blanks []float64
+	cold, again, later := timeline{}, timeline{}, timeline{}
 	for i := 0; i < *runs; i++ {
 		dir, _ := os.MkdirTemp("", "adviz-bench-")
 		ctx, cancel := chrome.New(dir, 1280, 900)
@@ -237,10 +212,22 @@ func main() {
 		do(ctx, chromedp.Navigate(baydin), waitReady())
 		ms := run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByName("adviz-first-graph")[0].startTime`))
 		firsts = append(firsts, ms)
-		// Again in the same browser: the files revalidate (304) and the
-		// compiled WebAssembly comes from the browser's code cache.
+		cold.add(run(ctx, chromedp.Evaluate[map[string]float64](timelineScript, chromedp.EvalAwaitPromise)))
+		// Again in the same browser: the files revalidate (304) and V8
+		// has the compiled WebAssembly in memory.
 		do(ctx, chromedp.Navigate(base+"/bench-blank.html"), chromedp.Navigate(baydin), waitReady())
 		warm = append(warm, run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByName("adviz-first-graph")[0].startTime`)))
+		again.add(run(ctx, chromedp.Evaluate[map[string]float64](timelineScript, chromedp.EvalAwaitPromise)))
+		time.Sleep(3 * time.Second) // Chromium writes the code cache in the background
+		cancel()
+		// Another day: a new browser with the same profile, so the files
+		// come from its HTTP cache (revalidated) and the compiled
+		// WebAssembly from its code cache, if it was written.
+		ctx, cancel = chrome.New(dir, 1280, 900)
+		start(ctx)
+		do(ctx, chromedp.Navigate(base+"/bench-blank.html"), chromedp.Navigate(baydin), waitReady())
+		restarted = append(restarted, run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByName("adviz-first-graph")[0].startTime`)))
+		later.add(run(ctx, chromedp.Evaluate[map[string]float64](timelineScript, chromedp.EvalAwaitPromise)))
 		cancel()
 		os.RemoveAll(dir)
 	}
@@ -250,12 +237,43 @@ func main() {
 	fmt.Printf("  runs %v ms\n  median %.0f ms, best %.0f ms (goal <= 300 ms: %.2fx of the goal)\n", fmtAll(firsts), median(firsts), firsts[0], median(firsts)/300)
 	fmt.Printf("  again in the same browser (files revalidated, compiled code cached): runs %v ms, median %.0f ms (%.2fx of the goal)\n", fmtAll(warm), median(warm), median(warm)/300)
 	fmt.Printf("  baseline, first paint of a one-paragraph page in the same browser: median %.0f ms; the first graph takes %.1fx that\n\n", median(blanks), median(firsts)/median(blanks))
+	sort.Float64s(restarted)
+	fmt.Printf("  again after restarting the browser (same profile: HTTP and code caches on disk): runs %v ms, median %.0f ms (%.2fx of the goal)\n", fmtAll(restarted), median(restarted), median(restarted)/300)
+	fmt.Println("  where the time goes (median ms after navigation start; first visit | again | after a restart):")
+	cold.print(again, later)
+	fmt.Println()
+	if *traceFile != "" {
+		dir, _ := os.MkdirTemp("", "adviz-bench-")
+		ctx, cancel := chrome.New(dir, 1280, 900)
+		start(ctx)
+		do(ctx, chromedp.Navigate(base+"/bench-blank.html"))
+		traceLoad(ctx, baydin, *traceFile)
+		// Again, in the same browser.
+		do(ctx, chromedp.Navigate(base+"/bench-blank.html"))
+		time.Sleep(2 * time.Second) // the code cache is written in the background
+		traceLoad(ctx, baydin, strings.TrimSuffix(*traceFile, ".json")+"-again.json")
+		time.Sleep(3 * time.Second)
+		cancel()
+		// And after a restart, with the same profile.
+		ctx, cancel = chrome.New(dir, 1280, 900)
+		start(ctx)
+		do(ctx, chromedp.Navigate(base+"/bench-blank.html"))
+		traceLoad(ctx, baydin, strings.TrimSuffix(*traceFile, ".json")+"-restart.json")
+		cancel()
+		os.RemoveAll(dir)
+		fmt.Println()
+	}
 
-	// Assets as the server sent them for that page.
-	fmt.Println("Assets of the page as sent (gzip when the browser accepts it):")
+	// Assets as the server sent them for that page to Chromium, and what
+	// a client that accepts gzip only, or brotli and gzip (any browser of
+	// today), gets.
+	fmt.Println("Assets of the page (the Baydin example's load; bytes sent for Accept-Encoding: gzip | br, gzip):")
 	cnt.mu.Lock()
 	paths := append([]string(nil), cnt.order...)
-	total, totalRaw := 0, 0
+	cnt.mu.Unlock()
+	sizes := map[string]int{}
+	totalRaw := 0
+	fmt.Printf("  %-26s %9s %9s %9s  %s\n", "", "raw", "gzip", "br, gzip", "sent to Chromium")
 	for _, p := range paths {
 		if p == "/bench-blank.html" {
 			continue
@@ -268,27 +286,35 @@ func main() {
 		if st, err := fs.Stat(fsys, name); err == nil {
 			raw = int(st.Size())
 		}
-		total += cnt.sent[p]
 		totalRaw += raw
-		enc := cnt.enc[p]
+		var row []int
+		for _, enc := range []string{"gzip", "br, gzip"} {
+			n, _ := sentSize(mux, p, enc)
+			sizes[enc] += n
+			row = append(row, n)
+		}
+		cnt.mu.Lock()
+		enc, sent := cnt.enc[p], cnt.sent[p]
+		cnt.mu.Unlock()
 		if enc == "" {
 			enc = "identity"
 		}
-		fmt.Printf("  %-26s %9d bytes sent (%s), %9d raw\n", path.Clean(p), cnt.sent[p], enc, raw)
+		fmt.Printf("  %-26s %9d %9d %9d  %d (%s)\n", path.Clean(p), raw, row[0], row[1], sent, enc)
 	}
-	cnt.mu.Unlock()
-	fmt.Printf("  %-26s %9d bytes sent (%.2f MB; goal <= 1.5 MB: %.2fx of the goal), %d raw\n\n", "total",
-		total, float64(total)/1e6, float64(total)/1.5e6, totalRaw)
+	fmt.Printf("  %-26s %9d %9d %9d\n", "total", totalRaw, sizes["gzip"], sizes["br, gzip"])
+	fmt.Printf("  total gzip %.3f MB (goal <= 1.5 MB: %.2fx of the goal); brotli where it is precompressed, else gzip: %.3f MB (%.2fx)\n\n",
+		float64(sizes["gzip"])/1e6, float64(sizes["gzip"])/1.5e6, float64(sizes["br, gzip"])/1e6, float64(sizes["br, gzip"])/1.5e6)
 
 	// Steps.
-	fmt.Printf("Time of a step (neural networks with 4 inputs, reverse mode: %d steps forward from step 0, over again when the sweep is shorter; then a jump from the first step to the last):\n", *steps)
+	fmt.Printf("Time of a step (neural networks with 4 inputs, reverse mode: %d steps forward from step 0, over again when the sweep is shorter; then a jump from the first step to the last).\n", *steps)
+	fmt.Println("  (\"to the next frame\" waits for the display's next frame, which comes every 16.7 ms: about 16.7 ms is its floor)")
 	dir, _ := os.MkdirTemp("", "adviz-bench-")
 	defer os.RemoveAll(dir)
 	ctx, cancel := chrome.New(dir, 1280, 900)
 	defer cancel()
 	start(ctx)
 	for _, layers := range [][]int{nil, {5, 5}, {12, 12, 12, 12}} {
-		prog, at := mlp(4, layers...)
+		prog, at := examples.MLP(4, layers...)
 		t0 := time.Now()
 		do(ctx, chromedp.Navigate(pageURL(base, prog, at, "reverse", "0")), waitReady(),
 			chromedp.WaitVisible(chromedp.CSS("#fd-plot svg")))
@@ -299,6 +325,63 @@ func main() {
 		fmt.Printf("  %4d nodes, %4d steps: main-thread work per step median %.2f ms, p95 %.2f ms, max %.2f ms (p95 is %.2fx the 16 ms goal); to the next frame median %.1f ms; jump to the last step %.1f ms\n",
 			nodes, r.S, median(r.Work), pct(r.Work, 0.95), pct(r.Work, 1), pct(r.Work, 0.95)/16, median(r.Frame), r.Jump)
 		fmt.Printf("        page loaded and graph laid out in %.0f ms; work in the worker: %s\n", float64(load.Microseconds())/1000, calls)
+		if *traceFile != "" && nodes > 500 {
+			traceSteps(ctx, strings.TrimSuffix(*traceFile, ".json")+"-steps.json", 40)
+		}
+	}
+}
+
+// sentSize is the size of the body that h sends for path to a client that
+// sends Accept-Encoding: enc, and the Content-Encoding it used.
+func sentSize(h http.Handler, p, enc string) (int, string) {
+	r := httptest.NewRequest("GET", p, nil)
+	r.Header.Set("Accept-Encoding", enc)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Body.Len(), w.Header().Get("Content-Encoding")
+}
+
+// timelineScript gathers, after a load, when each part of the start was
+// done (ms after navigation start): the page's marks (adviz-*), the
+// worker's startup (Adviz.startup) and the first paints.
+const timelineScript = `(async () => {
+  const t = {};
+  for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("adviz-")) t["page: " + m.name.slice(6)] = m.startTime;
+  for (const p of performance.getEntriesByType("paint")) t["page: " + p.name] = p.startTime;
+  const nav = performance.getEntriesByType("navigation")[0];
+  t["page: html received"] = nav.responseEnd;
+  t["page: DOMContentLoaded"] = nav.domContentLoadedEventEnd;
+  for (const [k, v] of Object.entries(advizPage.client.startup || {})) t["worker: " + k] = v;
+  return t;
+})()`
+
+// timeline collects the events of several loads.
+type timeline map[string][]float64
+
+func (tl timeline) add(m map[string]float64) {
+	for k, v := range m {
+		tl[k] = append(tl[k], v)
+	}
+}
+
+// print prints the median of every event, in time order, beside the
+// median of the same event in others.
+func (tl timeline) print(others ...timeline) {
+	keys := make([]string, 0, len(tl))
+	for k := range tl {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return median(tl[keys[i]]) < median(tl[keys[j]]) })
+	for _, k := range keys {
+		line := fmt.Sprintf("    %-40s %6.0f", k, median(tl[k]))
+		for _, other := range others {
+			o := "-"
+			if v, ok := other[k]; ok {
+				o = fmt.Sprintf("%.0f", median(v))
+			}
+			line += fmt.Sprintf(" | %5s", o)
+		}
+		fmt.Println(line)
 	}
 }
 

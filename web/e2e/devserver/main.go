@@ -1,7 +1,7 @@
 // Command devserver serves the page from web/static on the local machine,
-// with the page's security headers, until `adviz serve` exists: the files
-// are read from disk at every request, so an edit shows on reload. It is
-// also what the end-to-end tests and scripts/bench-web.sh start.
+// with the page's security headers: the files are read from disk at every
+// request, so an edit shows on reload once scripts/build-web.sh has
+// bundled it again (the page loads web/static/gen/app.js, not js/app.js).
 package main
 
 import (

@@ -6,10 +6,12 @@ import { Editor } from "./editor.js";
 import { examples } from "./gallery.js";
 import { parseState, stateQuery } from "./state.js";
 import { Visualizer, dark } from "./visualizer.js";
+import { first } from "./boot.js";
 import { renderCost } from "./cost.js";
 import { renderFDTable, renderFDPlot, sweep } from "./fd.js";
 
 const st = parseState(location.search);
+if (st.theme) document.documentElement.dataset.theme = st.theme;
 let names = Object.keys(st.values); // the inputs, in the program's order
 let outputs = [];
 
@@ -20,15 +22,16 @@ const viz = new Visualizer({
   card: $("#step-card"),
   dual: $("#dual"),
   dualHint: $("#dual-hint"),
+  theme: st.theme,
   onStep: (s) => {
     st.step = s === viz.trace?.S ? "last" : s;
     saveURL();
   },
-  onBuilt: (trace) => {
+  onBuilt: (trace, live) => {
     outputs = trace.r.outputs.map((o) => o.name);
     renderSeeds();
     renderFDOutputs();
-    analysis();
+    if (live) analysis(); // a prerendered build has no handle in the module yet
   },
 });
 viz.player.keys(document);
@@ -160,7 +163,11 @@ const dirSel = $("#rankdir");
 dirSel.value = st.rankdir;
 dirSel.addEventListener("change", () => { st.rankdir = dirSel.value; rebuild(); });
 for (const b of document.querySelectorAll("[data-zoom]")) b.addEventListener("click", () => viz.graph.setZoom(b.dataset.zoom));
-dark.addEventListener("change", () => { viz.invalidateLayout(); rebuild(); });
+dark.addEventListener("change", () => {
+  if (st.theme) return; // forced by the URL
+  viz.invalidateLayout();
+  rebuild();
+});
 
 // ---- Building ----
 let analyzeSeq = 0;
@@ -191,8 +198,12 @@ function request() {
   return { program: st.program, values, inputs: names, mode: st.mode, seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits };
 }
 
+function graphOptions() {
+  return { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
+}
+
 async function doBuild() {
-  const r = await viz.build(request(), { edgeLabels: st.edgeLabels, rankdir: st.rankdir }, () => st.step);
+  const r = await viz.build(request(), graphOptions(), () => st.step);
   if (r.stale) return;
   if (!r.ok && !r.error.line && Object.keys(st.seed).length && /^the seed names /.test(r.error.message)) {
     // The program's outputs (or inputs) changed under a custom seed: back
@@ -398,11 +409,16 @@ $("#help-button").addEventListener("click", () => $("#help").showModal());
 renderInputs();
 renderSeeds();
 (async () => {
+  // The default example is on the screen before the module has started
+  // (first.js); the module's own build below takes it over.
+  const snap = await first;
+  if (snap) viz.prime(snap, request(), graphOptions(), st.step);
   const r = await viz.client.ready();
   if (!r.ok) {
     viz.graph.status(r.error.message, true);
     return;
   }
+  performance.mark("adviz-module-ready");
   const found = await viz.client.inputs(st.program);
   if (found.ok) {
     const fromURL = names;
@@ -411,5 +427,6 @@ renderSeeds();
     if (fromURL.join() !== names.join()) renderInputs();
   }
   await doBuild();
+  performance.mark("adviz-live");
   document.documentElement.dataset.ready = "true";
 })();

@@ -55,7 +55,17 @@ export class Adviz {
     });
   }
 
-  ready() { return this.call("ready"); }
+  // ready resolves when the module and Graphviz have started; its value
+  // has their versions and startup: when each part was ready (ms on the
+  // page's clock, as performance.now()).
+  async ready() {
+    const r = await this.call("ready");
+    if (r.ok && r.value.startup) {
+      for (const [k, t] of Object.entries(r.value.startup)) r.value.startup[k] = Math.round((t - performance.timeOrigin) * 10) / 10;
+      this.startup = r.value.startup;
+    }
+    return r;
+  }
   inputs(program) { return this.call("inputs", program); }
   build(request) { return this.call("build", request); }
   table(handle, format) { return this.call("table", handle, format); }

@@ -27,6 +27,9 @@ function build(el, attrs, children) {
   return el;
 }
 
+// dark is whether the system prefers the dark theme.
+export const dark = matchMedia("(prefers-color-scheme: dark)");
+
 // $ finds one element.
 export const $ = (sel, root = document) => root.querySelector(sel);
 

@@ -65,6 +65,7 @@ export class Editor {
       nums.push(this.error && this.error.line === l ? h("span", { class: "err-line" }, `${l}\n`) : `${l}\n`);
     }
     this.gutter.replaceChildren(...nums);
+    this.root.style.setProperty("--gutter-digits", String(String(lines).length));
     this.ta.rows = Math.max(3, Math.min(14, lines + 1));
     if (!this.error) {
       this.mirror.replaceChildren(text + "\n");

@@ -1,12 +1,15 @@
 // The embed view: graph, trace table and controls of one program, for an
 // iframe in course notes; a link opens the full page with the same state.
-// Its URL takes the full page's parameters (state.js), plus layout=wide to
-// put the table beside the graph.
+// Its URL takes the full page's parameters (state.js: the API's p, at,
+// mode, seed, step, digits, theme, edge-labels, rankdir), plus layout=wide
+// to put the table beside the graph.
 import { $ } from "./dom.js";
 import { parseState, stateQuery } from "./state.js";
 import { Visualizer, dark } from "./visualizer.js";
+import { first } from "./boot.js";
 
 const st = parseState(location.search);
+if (st.theme) document.documentElement.dataset.theme = st.theme;
 const q = new URLSearchParams(location.search);
 if (q.get("layout") === "wide") $("#embed").classList.add("wide");
 
@@ -15,6 +18,7 @@ const viz = new Visualizer({
   player: $("#player"),
   table: $("#trace"),
   card: $("#step-card"),
+  theme: st.theme,
   onStep: (s) => {
     st.step = s === viz.trace?.S ? "last" : s;
     link();
@@ -29,7 +33,26 @@ function link() {
   $("#embed-open").href = new URL(`./${stateQuery(st, names)}`, location.href).href;
 }
 
+function request(names, values) {
+  return { program: st.program, values, inputs: names, mode: st.mode,
+    seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits };
+}
+
+function graphOptions() {
+  return { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
+}
+
+function describe(names, values) {
+  $("#embed-at").textContent = `at ${names.map((n) => `${n} = ${values[n]}`).join(", ")} · ${st.mode} mode`;
+}
+
 async function start() {
+  // The default example shows before the module has started (first.js).
+  const snap = await first;
+  if (snap && viz.prime(snap, request(snap.request.inputs, st.values), graphOptions(), st.step)) {
+    describe(snap.request.inputs, st.values);
+    link();
+  }
   const r = await viz.client.ready();
   if (!r.ok) {
     viz.graph.status(r.error.message, true);
@@ -44,14 +67,16 @@ async function start() {
   const names = found.value.names;
   const values = {};
   for (const n of names) values[n] = st.values[n] ?? "1";
-  $("#embed-at").textContent = `at ${names.map((n) => `${n} = ${values[n]}`).join(", ")} · ${st.mode} mode`;
-  const b = await viz.build({ program: st.program, values, inputs: names, mode: st.mode,
-    seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits },
-  { edgeLabels: st.edgeLabels, rankdir: st.rankdir }, st.step);
+  describe(names, values);
+  const b = await viz.build(request(names, values), graphOptions(), () => st.step);
   if (!b.ok && !b.stale) viz.graph.status(`${b.error.line ? `${b.error.line}:${b.error.col}: ` : ""}${b.error.message}`, true);
   link();
   document.documentElement.dataset.ready = "true";
 }
 
-dark.addEventListener("change", () => { viz.invalidateLayout(); start(); });
+dark.addEventListener("change", () => {
+  if (st.theme) return; // forced by the URL
+  viz.invalidateLayout();
+  start();
+});
 start();

@@ -3,16 +3,24 @@
 // state of that step (graphviz.StepState, as the module's frames():
 // classes of nodes and edges, texts and classes of the number fields,
 // tooltips). Only what changed is touched.
-// Where things are in the SVG is documented in graphviz/doc.go:
+// Where things are in Graphviz's SVG is documented in graphviz/doc.go; the
+// page makes it lighter (flatten, below) and then has
 //   <g id="v-1" class="node ...">          a node
-//   <g id="a_v-1"><a xlink:title=...>       its tooltip
-//   <g id="a_v-1_value"> ... <text>         a field (value, tangent, adjoint, mark)
-//   <g id="e-1_2" class="edge ...">         an edge; its label in <g id="a_e-1_2-label">
+//   <text id="a_v-1_value">                 a field (value, tangent, adjoint, mark)
+//   <g id="e-1_2" class="edge ...">         an edge; its label <text id="a_e-1_2-label">
 import { h, scrollIntoViewWithin } from "./dom.js";
 
-const XLINK = "http://www.w3.org/1999/xlink";
 const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)");
 const FIELDS = ["value", "tangent", "adjoint", "mark"];
+
+const views = new WeakMap();
+
+// graphViewFor returns the one GraphView of a container: the early first
+// paint (first.js) and the visualizer share it.
+export function graphViewFor(container) {
+  if (!views.has(container)) views.set(container, new GraphView(container));
+  return views.get(container);
+}
 
 export class GraphView {
   constructor(container, { onNodeActivate } = {}) {
@@ -39,7 +47,7 @@ export class GraphView {
         this.activate(ev.target.closest("g.node"));
       }
     });
-    this.box.addEventListener("pointerover", (ev) => this.hover(ev.target.closest?.("g.node")));
+    this.box.addEventListener("pointerover", (ev) => this.hover(ev.target.closest?.("g.node, g.edge")));
     this.box.addEventListener("pointerleave", () => this.hover(null));
     this.box.addEventListener("focusin", (ev) => this.hover(ev.target.closest?.("g.node")));
     this.box.addEventListener("focusout", () => this.hover(null));
@@ -48,13 +56,30 @@ export class GraphView {
   // status shows a message instead of the graph.
   status(text, isError = false) {
     this.svg = null;
+    this.key = "";
+    this.model = null;
+    this.tip.hidden = true;
+    this.box.classList.remove("big");
     this.box.replaceChildren(h("p", { class: "graph-status" + (isError ? " error" : ""), role: isError ? "alert" : null }, text));
+  }
+
+  // notDrawn says, instead of the graph, why the module did not lay it out
+  // (a graph too big for Graphviz to lay out in reasonable time): the
+  // module's message, and that the rest of the page works.
+  notDrawn(message) {
+    const m = message.replace(/\.?$/, ".");
+    this.status("", true);
+    const p = this.box.firstChild;
+    p.replaceChildren(h("strong", {}, "This graph is not drawn."), " ", m.charAt(0).toUpperCase() + m.slice(1));
+    if (!/still work/.test(m)) p.append(h("span", { class: "graph-status-more" }, "The evaluation trace, the step card and the controls work as usual."));
+    p.classList.add("not-drawn");
   }
 
   busy(on) { this.box.classList.toggle("busy", on); }
 
-  // setLayout shows a laid-out SVG (a string from Graphviz) and indexes it.
-  setLayout(svgText, label) {
+  // setLayout shows a laid-out SVG (a string from Graphviz) and indexes it;
+  // key is the module's key of that layout.
+  setLayout(svgText, label, key = "") {
     const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
     const root = doc.documentElement;
     if (root.nodeName !== "svg" || doc.querySelector("parsererror")) {
@@ -62,42 +87,26 @@ export class GraphView {
       return false;
     }
     const svg = document.adoptNode(root);
-    svg.setAttribute("role", "group"); // its nodes are buttons
-    svg.setAttribute("aria-label", label);
     svg.removeAttribute("width");
     svg.removeAttribute("height");
-    // The fields are anchors only to carry tooltips: not links, not tab stops.
-    for (const a of svg.querySelectorAll("a")) {
-      a.removeAttributeNS(XLINK, "href");
-      a.removeAttribute("href");
-      a.removeAttribute("target");
-    }
-    // Less DOM, faster steps: Graphviz's <title>s (the hover tip says
-    // more) and the white space between elements.
-    for (const t of svg.querySelectorAll("title")) t.remove();
-    const blank = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (/\S/.test(n.data) || n.parentNode.nodeName === "text" ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT) });
-    const blanks = [];
-    while (blank.nextNode()) blanks.push(blank.currentNode);
-    for (const n of blanks) n.remove();
+    flatten(svg);
     const vb = (root.getAttribute("viewBox") || "0 0 100 100").split(/[\s,]+/).map(Number);
     this.natural = { w: vb[2] * 4 / 3, h: vb[3] * 4 / 3 };
-    // One pass over the groups with ids: Graphviz writes one per node,
-    // edge, tooltip anchor and field.
+    // One pass over the elements with ids: the nodes and edges (<g>), the
+    // fields and edge labels (<text>, see flatten).
     const byId = new Map();
-    for (const g of svg.querySelectorAll("g[id]")) byId.set(g.id, g);
-    const text = (id) => byId.get(id)?.querySelector("text") || null;
-    const anchor = (id) => byId.get(id)?.querySelector("a") || null;
+    for (const el of svg.querySelectorAll("[id]")) byId.set(el.id, el);
     this.nodes = new Map();
     this.edges = new Map();
     for (const g of byId.values()) {
       if (g.classList.contains("node")) {
         const fields = {};
-        for (const f of FIELDS) fields[f] = text(`a_${g.id}_${f}`);
+        for (const f of FIELDS) fields[f] = byId.get(`a_${g.id}_${f}`) || null;
         g.setAttribute("tabindex", "-1");
         g.setAttribute("role", "button");
-        this.nodes.set(g.id, { g, fields, tipA: anchor(`a_${g.id}`) });
+        this.nodes.set(g.id, { g, fields });
       } else if (g.classList.contains("edge")) {
-        this.edges.set(g.id, { g, label: text(`a_${g.id}-label`), tipA: anchor(`a_${g.id}`) });
+        this.edges.set(g.id, { g, label: byId.get(`a_${g.id}-label`) || null });
       }
     }
     // Big graphs step without transitions: every animated frame repaints
@@ -105,7 +114,11 @@ export class GraphView {
     this.big = this.nodes.size > 300;
     this.box.classList.toggle("big", this.big);
     this.svg = svg;
-    this.box.replaceChildren(svg);
+    this.key = key;
+    this.root = tile(svg);
+    this.root.setAttribute("role", "group"); // its nodes are buttons
+    this.root.setAttribute("aria-label", label);
+    this.box.replaceChildren(this.root);
     this.current = null;
     this.model = null;
     this.curK = undefined;
@@ -135,8 +148,8 @@ export class GraphView {
     // Fit: as wide as the panel, but never blown up beyond 1.5x and never
     // smaller than readable (then the panel scrolls).
     const scale = fit ? Math.max(this.fitScale(), 0.6) : this.zoom;
-    this.svg.style.width = `${Math.round(this.natural.w * scale)}px`;
-    this.svg.style.height = `${Math.round(this.natural.h * scale)}px`;
+    this.root.style.width = `${Math.round(this.natural.w * scale)}px`;
+    this.root.style.height = `${Math.round(this.natural.h * scale)}px`;
     this.box.style.placeItems = this.natural.w * scale < this.boxWidth ? "center" : "start";
   }
 
@@ -166,9 +179,9 @@ export class GraphView {
       for (let f = 0; f < 4; f++) this.paintField(4 * k + f, false);
     });
     this.edgeEls.forEach((e, i) => {
+      e.i = i;
       this.paintEdge(i);
       if (e.label) e.label.textContent = b.edgeLabel[i];
-      if (e.tipA) e.tipA.setAttributeNS(XLINK, "xlink:title", b.edgeTooltip[i]);
     });
     this.s = 0;
     this.curK = -1;
@@ -229,10 +242,7 @@ export class GraphView {
   }
 
   paintTooltip(k) {
-    const n = this.nodeEls[k];
-    const tip = this.model.tooltip[k];
-    if (n.tipA) n.tipA.setAttributeNS(XLINK, "xlink:title", tip);
-    n.g.setAttribute("aria-label", tip.replace(/\n/g, ". "));
+    this.nodeEls[k].g.setAttribute("aria-label", this.model.tooltip[k].replace(/\n/g, ". "));
   }
 
   paintField(i, animate) {
@@ -269,21 +279,27 @@ export class GraphView {
     if (this.onNodeActivate) this.onNodeActivate(g.id);
   }
 
+  // hover shows the tip of a node (its description, diagnostics and
+  // numbers) or of an edge (its local partial), or hides it (g null).
   hover(g) {
-    const n = g && this.nodes.get(g.id);
-    if (!n || !this.model || n.k === undefined) {
+    const n = g && (this.nodes.get(g.id) || this.edges.get(g.id));
+    if (!n || !this.model || (n.k === undefined && n.i === undefined)) {
       this.tip.hidden = true;
       return;
     }
-    const k = n.k;
-    const [title, ...diags] = this.model.tooltip[k].split("\n");
-    const parts = [h("div", { class: "tip-title" }, title)];
-    for (const d of diags) parts.push(h("p", { class: `diag ${/error/.test(d) ? "error" : "warning"}` }, d));
-    const vals = ["value", "tangent", "adjoint"].map((name, f) => [name, this.model.fields[4 * k + f]])
-      .filter(([, [, cls]]) => !/unused/.test(cls))
-      .map(([name, [text, cls]]) => `${name} ${/empty/.test(cls) ? "not computed yet" : text.trim()}`);
-    if (vals.length) parts.push(h("div", {}, vals.join(" · ")));
-    this.tip.replaceChildren(...parts);
+    if (n.i !== undefined) {
+      this.tip.replaceChildren(h("div", { class: "tip-title" }, this.frames.base.edgeTooltip[n.i]));
+    } else {
+      const k = n.k;
+      const [title, ...diags] = this.model.tooltip[k].split("\n");
+      const parts = [h("div", { class: "tip-title" }, title)];
+      for (const d of diags) parts.push(h("p", { class: `diag ${/error/.test(d) ? "error" : "warning"}` }, d));
+      const vals = ["value", "tangent", "adjoint"].map((name, f) => [name, this.model.fields[4 * k + f]])
+        .filter(([, [, cls]]) => !/unused/.test(cls))
+        .map(([name, [text, cls]]) => `${name} ${/empty/.test(cls) ? "not computed yet" : text.trim()}`);
+      if (vals.length) parts.push(h("div", {}, vals.join(" · ")));
+      this.tip.replaceChildren(...parts);
+    }
     this.tip.hidden = false;
     const b = this.box.getBoundingClientRect();
     const r = g.getBoundingClientRect();
@@ -292,4 +308,76 @@ export class GraphView {
     this.tip.style.left = `${left}px`;
     this.tip.style.top = `${r.bottom - p.top + 6}px`;
   }
+}
+
+// flatten makes Graphviz's SVG lighter for the page, with the same
+// picture: every step repaints what a changed element belongs to, so
+// fewer elements mean faster steps. It drops Graphviz's <title>s, the
+// white space between elements and the anchors that carry tooltips (the
+// page shows its own, see hover), and gives each field's and edge label's
+// id to its <text> in place of the group around it: <text id="a_v-1_value">,
+// <text id="a_e-1_2-label">.
+function flatten(svg) {
+  for (const t of svg.querySelectorAll("title")) t.remove();
+  const blank = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (/\S/.test(n.data) || n.parentNode.nodeName === "text" ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT) });
+  const blanks = [];
+  while (blank.nextNode()) blanks.push(blank.currentNode);
+  for (const n of blanks) n.remove();
+  for (const a of svg.querySelectorAll("a")) a.replaceWith(...a.childNodes);
+  for (const g of svg.querySelectorAll('g[id^="a_"]')) {
+    const only = g.childElementCount === 1 ? g.firstElementChild : null;
+    if (only?.nodeName === "text" && (g.id.endsWith("-label") || /_(value|tangent|adjoint|mark)$/.test(g.id))) {
+      only.id = g.id;
+      g.replaceWith(only);
+    } else {
+      g.replaceWith(...g.childNodes);
+    }
+  }
+}
+
+// Tiles of the graph: a step repaints the tile of each element it
+// changes, and only those; one big SVG would be repainted whole (with a
+// thousand nodes that is most of a frame's time). Nodes and edges are
+// tiled in Graphviz's order, which follows the ranks, so that a step's
+// few elements are in few tiles.
+const NODES_PER_TILE = 48;
+const EDGES_PER_TILE = 96;
+
+// tile splits a laid-out SVG into a stack of SVGs of the same size and
+// coordinates (class "tile"), each with some of its nodes or edges, in a
+// <div class="graph-svg">; the first keeps the stylesheet, the
+// definitions and the background, edges come before nodes as Graphviz
+// draws them.
+function tile(svg) {
+  const root = h("div", { class: "graph-svg" });
+  const graph = svg.querySelector("g.graph");
+  if (!graph) {
+    root.append(svg);
+    return root;
+  }
+  const nodes = [...graph.children].filter((g) => g.classList.contains("node"));
+  const edges = [...graph.children].filter((g) => g.classList.contains("edge"));
+  const groups = [];
+  for (let i = 0; i < edges.length; i += EDGES_PER_TILE) groups.push(edges.slice(i, i + EDGES_PER_TILE));
+  for (let i = 0; i < nodes.length; i += NODES_PER_TILE) groups.push(nodes.slice(i, i + NODES_PER_TILE));
+  // The first tile is the SVG itself with what is not a node or an edge
+  // (and the first group); the others are empty copies.
+  const first = groups.shift() || [];
+  const keep = new Set(first);
+  for (const el of [...nodes, ...edges]) if (!keep.has(el)) el.remove();
+  const tiles = [svg];
+  for (const group of groups) {
+    const t = svg.cloneNode(false);
+    const g = graph.cloneNode(false);
+    g.removeAttribute("id");
+    g.append(...group);
+    t.append(g);
+    tiles.push(t);
+  }
+  for (const t of tiles) {
+    t.classList.add("tile");
+    t.setAttribute("role", "none");
+  }
+  root.append(...tiles);
+  return root;
 }

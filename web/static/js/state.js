@@ -1,8 +1,12 @@
-// The whole state of the page lives in its URL (a permalink):
-//   ?e=PROGRAM&at=x1=2,x2=5&mode=reverse&seed=x1=1&step=11&h=1e-5
-// with the names of adviz's command line (-e, --at, --mode, --seed, --step).
-// Display options: digits, edges=1 (edge labels), dir=TB, out (the output
-// of the finite-difference check).
+// The whole state of the page lives in its URL (a permalink), in the
+// vocabulary of the API (/api/v1/svg, web/EMBEDDING.md) and of adviz's
+// command line, so that one URL's query serves the page, the embed view
+// and the API:
+//   ?p=PROGRAM&at=x1:2,x2:5&mode=reverse&seed=y:1&step=11
+//    &digits=8&theme=dark&edge-labels=1&rankdir=TB
+// The page adds h (the step of the finite-difference check) and out (its
+// output); the embed view layout=wide. Older links wrote e for p, edges=1,
+// dir=TB and x1=2 for x1:2: they are still read.
 
 export const BAYDIN = "ln(x1) + x1*x2 - sin(x2)";
 
@@ -15,6 +19,7 @@ export function defaults() {
     step: "last",
     h: "1e-5",
     digits: 4,
+    theme: "", // "": as the system prefers
     edgeLabels: false,
     rankdir: "LR",
     output: 0,
@@ -39,12 +44,12 @@ function splitTop(s, sep) {
   return out;
 }
 
-// parseAssignments reads "x1=2,x2=5" into {x1: "2", x2: "5"}.
+// parseAssignments reads "x1:2,x2:5" (or "x1=2,x2=5") into {x1: "2", x2: "5"}.
 export function parseAssignments(s) {
   const m = {};
   if (!s) return m;
   for (const part of splitTop(s, ",")) {
-    const i = part.indexOf("=");
+    const i = part.search(/[:=]/);
     if (i <= 0) continue;
     const name = part.slice(0, i).trim();
     if (name) m[name] = part.slice(i + 1).trim();
@@ -52,8 +57,9 @@ export function parseAssignments(s) {
   return m;
 }
 
+// formatAssignments writes {x1: "2", x2: "5"} as "x1:2,x2:5".
 export function formatAssignments(m, names = Object.keys(m)) {
-  return names.filter((n) => m[n] !== undefined && m[n] !== "").map((n) => `${n}=${m[n]}`).join(",");
+  return names.filter((n) => m[n] !== undefined && m[n] !== "").map((n) => `${n}:${m[n]}`).join(",");
 }
 
 // parseState reads a state from a query string; what is missing comes from
@@ -61,8 +67,9 @@ export function formatAssignments(m, names = Object.keys(m)) {
 export function parseState(search) {
   const q = new URLSearchParams(search);
   const st = defaults();
-  if (q.has("e")) {
-    st.program = q.get("e");
+  const program = q.has("p") ? q.get("p") : q.get("e");
+  if (program !== null) {
+    st.program = program;
     st.values = {};
   }
   if (q.has("at")) st.values = parseAssignments(q.get("at"));
@@ -70,15 +77,21 @@ export function parseState(search) {
   if (q.has("seed")) st.seed = parseAssignments(q.get("seed"));
   if (q.has("step")) {
     const v = q.get("step");
-    st.step = v === "last" ? "last" : Math.max(0, parseInt(v, 10) || 0);
+    st.step = v === "last" ? "last" : v === "first" ? 0 : Math.max(0, parseInt(v, 10) || 0);
   }
   if (q.has("h")) st.h = q.get("h");
   const d = parseInt(q.get("digits"), 10);
   if (d >= 1 && d <= 17) st.digits = d;
-  st.edgeLabels = q.get("edges") === "1";
-  if (q.get("dir") === "TB") st.rankdir = "TB";
+  if (q.get("theme") === "light" || q.get("theme") === "dark") st.theme = q.get("theme");
+  st.edgeLabels = flag(q.has("edge-labels") ? q.get("edge-labels") : q.get("edges"));
+  if ((q.get("rankdir") ?? q.get("dir")) === "TB") st.rankdir = "TB";
   st.output = Math.max(0, parseInt(q.get("out"), 10) || 0);
   return st;
+}
+
+// flag reads a boolean parameter as the API does: 1, true, yes or nothing.
+function flag(v) {
+  return v === "" || v === "1" || v === "true" || v === "yes";
 }
 
 function enc(s) {
@@ -88,14 +101,15 @@ function enc(s) {
 // stateQuery writes a state as a query string (with its "?"). names orders
 // the inputs as the program does.
 export function stateQuery(st, names = Object.keys(st.values)) {
-  const parts = [["e", st.program], ["at", formatAssignments(st.values, names)], ["mode", st.mode]];
+  const parts = [["p", st.program], ["at", formatAssignments(st.values, names)], ["mode", st.mode]];
   const seed = formatAssignments(st.seed);
   if (seed) parts.push(["seed", seed]);
   if (st.step !== undefined && st.step !== null) parts.push(["step", String(st.step)]);
   if (st.h && st.h !== "1e-5") parts.push(["h", st.h]);
   if (st.digits !== 4) parts.push(["digits", String(st.digits)]);
-  if (st.edgeLabels) parts.push(["edges", "1"]);
-  if (st.rankdir === "TB") parts.push(["dir", "TB"]);
+  if (st.theme) parts.push(["theme", st.theme]);
+  if (st.edgeLabels) parts.push(["edge-labels", "1"]);
+  if (st.rankdir === "TB") parts.push(["rankdir", "TB"]);
   if (st.output) parts.push(["out", String(st.output)]);
   return "?" + parts.map(([k, v]) => `${k}=${enc(v)}`).join("&");
 }
