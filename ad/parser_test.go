@@ -290,3 +290,24 @@ func TestInputErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestParseValues(t *testing.T) {
+	names, values, err := ParseValues("x1=2, x2:-pi/4;θ=2^-3 z=1e-3 w=-inf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{2, -math.Pi / 4, 0.125, 1e-3, math.Inf(-1)}
+	if strings.Join(names, ",") != "x1,x2,θ,z,w" || len(values) != len(want) {
+		t.Fatalf("%v %v", names, values)
+	}
+	for i := range want {
+		if values[i] != want[i] {
+			t.Errorf("%s = %v, want %v", names[i], values[i], want[i])
+		}
+	}
+	for _, bad := range []string{"x", "x=", "x=y", "x=2+", "=2", "x=sin(y)"} {
+		if _, _, err := ParseValues(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

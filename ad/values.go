@@ -2,14 +2,13 @@ package ad
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
 
 // ParseValues parses input values or seeds written "x1=2,x2=5" (also
 // "x1:2 x2:5"; separators are commas, spaces or semicolons), in order.
-// Values are numbers, or pi, e, inf and nan with an optional sign.
+// Values are numbers, inf and nan, or constant expressions such as pi/4.
 func ParseValues(s string) (names []string, values []float64, err error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
 	for _, f := range fields {
@@ -28,19 +27,27 @@ func ParseValues(s string) (names []string, values []float64, err error) {
 	return names, values, nil
 }
 
+// parseValue reads a number, or a constant expression such as pi/4,
+// -e, 2^-3 or sqrt(2)/2 (no names but pi and e).
 func parseValue(s string) (float64, error) {
-	t := strings.TrimPrefix(s, "-")
-	sign := 1.0
-	if len(t) < len(s) {
-		sign = -1
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return v, nil
 	}
-	switch strings.ToLower(t) {
-	case "pi":
-		return sign * math.Pi, nil
-	case "e":
-		return sign * math.E, nil
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case "inf", "infinity", "nan":
+		return strconv.ParseFloat(s, 64)
 	}
-	return strconv.ParseFloat(s, 64)
+	if len(s) > 200 {
+		return 0, fmt.Errorf("too long")
+	}
+	g, err := Build(s, nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(g.Outputs) != 1 {
+		return 0, fmt.Errorf("not one expression")
+	}
+	return g.Value(nil)[0], nil
 }
 
 // Seed builds the seed of a mode from "name=value,..." (see ParseValues):

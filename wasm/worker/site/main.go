@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -43,6 +44,12 @@ func write(dir string, page fs.FS) error {
 		dst := filepath.Join(dir, filepath.FromSlash(name))
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)
+		}
+		switch path.Ext(name) {
+		case ".br", ".gz", ".map":
+			// Cloudflare compresses by itself; source maps are for
+			// development.
+			return nil
 		}
 		b, err := fs.ReadFile(page, name)
 		if err != nil {
