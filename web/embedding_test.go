@@ -11,11 +11,12 @@ import (
 	"github.com/adviz/adviz/web/webtest"
 )
 
-// TestEmbeddingDoc fetches every URL of EMBEDDING.md from the native
+// TestEmbeddingDoc fetches every URL of the README (its section on
+// embedding in course notes, and the API reference) from the native
 // handler, so the recipes stay true: each must answer 200 with the kind of
 // content the recipe promises.
 func TestEmbeddingDoc(t *testing.T) {
-	doc, err := os.ReadFile("EMBEDDING.md")
+	doc, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +25,7 @@ func TestEmbeddingDoc(t *testing.T) {
 	// continues them, white space or a Markdown attribute block.
 	urls := regexp.MustCompile(`http://127\.0\.0\.1:8080(/[^\s"'{}]*?)(?:\)?(?:[\s"'{]|$))`).FindAllStringSubmatch(string(doc), -1)
 	if len(urls) < 10 {
-		t.Fatalf("found %d URLs in EMBEDDING.md", len(urls))
+		t.Fatalf("found %d URLs in README.md", len(urls))
 	}
 	seen := map[string]bool{}
 	for _, m := range urls {
@@ -57,5 +58,5 @@ func TestEmbeddingDoc(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d URLs of EMBEDDING.md answered", len(seen))
+	t.Logf("%d URLs of README.md answered", len(seen))
 }

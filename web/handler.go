@@ -4,7 +4,7 @@
 // with Graphviz compiled for JavaScript and the page as static assets.
 //
 // The API (/api/v1/; the list is at /api/v1/ itself, the reference in
-// EMBEDDING.md) answers GET, HEAD and the CORS preflight OPTIONS. An answer
+// README.md) answers GET, HEAD and the CORS preflight OPTIONS. An answer
 // is a function of its URL and the server's version alone: it carries a
 // strong ETag (a hash of the body) and may be cached for a year. Errors are
 // JSON {error, param, line, col, caret}: 400 for bad input, 413 for input

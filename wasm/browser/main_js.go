@@ -4,7 +4,7 @@
 // (the page's Web Worker, or node). It puts one object, globalThis.adviz,
 // whose functions take plain JavaScript values and return
 // {ok: true, value} or {ok: false, error: {message, line, col, ...}}; they
-// never throw. API.md documents it.
+// never throw. The README documents it ("The JavaScript API").
 //
 // Requests are read from their JavaScript objects field by field; results
 // are written as JSON by encode.go and handed to JSON.parse (one call
@@ -280,7 +280,7 @@ func with(read func(r *args) func() (any, error)) call {
 	}
 }
 
-// calls are the API functions by name (API.md).
+// calls are the API functions by name (see the README).
 func calls() map[string]call {
 	return map[string]call{
 		"inputs": with(func(r *args) func() (any, error) {

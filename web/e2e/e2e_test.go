@@ -37,7 +37,7 @@ var (
 )
 
 // hostPage is a page of another document that embeds the visualizer in an
-// iframe, as a course's page would, with the snippet of EMBEDDING.md.
+// iframe, as a course's page would, with the snippet of the README.
 const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
 <body><h1>Course notes</h1><iframe id="viz" src="/embed.html?p=ln(x1)%2Bx1*x2-sin(x2)&at=x1:2,x2:5&mode=reverse&step=last" width="900" height="700" title="adviz"></iframe></body></html>`
 

@@ -1,5 +1,5 @@
 // The whole state of the page lives in its URL (a permalink), in the
-// vocabulary of the API (/api/v1/svg, web/EMBEDDING.md) and of adviz's
+// vocabulary of the API (/api/v1/svg, see the README) and of adviz's
 // command line, so that one URL's query serves the page, the embed view
 // and the API:
 //   ?p=PROGRAM&at=x1:2,x2:5&mode=reverse&seed=y:1&step=11

@@ -1,4 +1,4 @@
-// A built sweep (the Go module's build result, API.md) with the lookups
+// A built sweep (the Go module's build result; see the README's JavaScript API) with the lookups
 // the views need, and the words that explain each step.
 import { accent, DOT, BAR } from "./dom.js";
 

@@ -2,7 +2,7 @@
 // (gen/adviz.wasm) and Graphviz (gen/viz.js with gen/graphviz.wasm), so
 // that building, tracing and laying out a big program never freezes the
 // page. Messages in: {id, method, args}; out: {id, ok, value} or
-// {id, ok: false, error}. Methods are the Go module's functions (API.md)
+// {id, ok: false, error}. Methods are the Go module's functions (the README's JavaScript API)
 // and "render" (DOT -> SVG through Graphviz, for the page's own layouts).
 //
 // First thing, both WebAssembly modules are fetched and compiled as they
