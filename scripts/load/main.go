@@ -7,7 +7,11 @@
 // invalid and oversize requests. It prints requests per second, p50/p99
 // latency, the count of 5xx answers (goal: 0), answers whose status was
 // not the expected one, and the server's resident memory after a warm-up
-// and after the run (goal: no growth). Run it with scripts/load.sh.
+// and after the run (goal: no growth). The worker's requests then go, the
+// same ones in the same wrangler dev, to a JavaScript worker that only
+// answers (scripts/load/baseline): workerd's memory grows under load by
+// itself, so the worker's figures are printed against it as ratios. Run it
+// with scripts/load.sh.
 //
 // The mix: every request of the API checks (web/webtest.Checks, with their
 // expected statuses: valid, bad input 400, oversize 413, 404, 405, HEAD,
@@ -134,24 +138,25 @@ func run(n, c, rounds, wn, wc, warm int, limit time.Duration) error {
 	if err := wranglerdev.Build(root, io.Discard); err != nil {
 		return err
 	}
-	dev, err := wranglerdev.Start(root, filepath.Join(tmp, "wrangler.log"), 2*time.Minute)
+	// The same requests go to adviz's worker and then to a worker that only
+	// answers (scripts/load/baseline), in the same wrangler dev: workerd's
+	// memory grows under load by itself, so its growth is the baseline.
+	warmReqs := mix(max(warm/10, 1), true)
+	runs := make([][]req, rounds)
+	for i := range runs {
+		runs[i] = mix(wn, true)
+	}
+	growth, rps, err := loadWorker("worker", starter(root, tmp, "worker", filepath.Join(root, "wrangler.toml")), warmReqs, runs, wc, deadline)
 	if err != nil {
 		return err
 	}
-	defer dev.Stop()
-	warmW := max(warm/10, 1)
-	measure(dev.URL, mix(warmW, true), wc, deadline)
-	wBefore := workerdRSS(dev.PGID())
-	fmt.Printf("  workerd RSS after %d warm-up requests: %.1f MiB\n", warmW, mib(wBefore))
-	for i := 1; i <= rounds; i++ {
-		wres, wwall := measure(dev.URL, mix(wn, true), wc, deadline)
-		wAfter := workerdRSS(dev.PGID())
-		report(fmt.Sprintf("worker, run %d of %d: %d requests, concurrency %d", i, rounds, wn, wc), wres, wwall)
-		fmt.Printf("  workerd RSS after run %d: %.1f MiB (%+.1f MiB since the warm-up)\n", i, mib(wAfter), mib(wAfter-wBefore))
-	}
-	if err := dev.Stop(); err != nil {
+	fmt.Println("== baseline: a JavaScript worker that only answers, same wrangler dev, same requests")
+	baseGrowth, baseRPS, err := loadWorker("baseline", starter(root, tmp, "baseline", filepath.Join(root, "scripts", "load", "baseline", "wrangler.toml")), warmReqs, runs, wc, deadline)
+	if err != nil {
 		return err
 	}
+	fmt.Printf("worker against baseline: %.2fx its req/s; workerd RSS growth %+.1f MiB against %+.1f MiB (%.2fx)\n",
+		rps/baseRPS, mib(growth), mib(baseGrowth), float64(growth)/float64(max(baseGrowth, 1)))
 	fmt.Println("== worker size")
 	size := exec.Command("bash", filepath.Join(root, "scripts", "worker-size.sh"))
 	size.Dir, size.Stdout, size.Stderr = root, os.Stdout, os.Stderr
@@ -182,6 +187,48 @@ func startNative(bin string) (*exec.Cmd, string, error) {
 	}
 	fmt.Printf("  %s", line)
 	return cmd, base, nil
+}
+
+// starter returns a function that starts wrangler dev for the wrangler
+// configuration config, logging to NAME-wrangler.log in tmp.
+func starter(root, tmp, name, config string) func() (*wranglerdev.Dev, error) {
+	return func() (*wranglerdev.Dev, error) {
+		return wranglerdev.StartConfig(root, config, filepath.Join(tmp, name+"-wrangler.log"), 2*time.Minute)
+	}
+}
+
+// loadWorker starts a worker, sends it the warm-up requests and then each
+// run, prints the figures of each run and returns the growth of workerd's
+// memory since the warm-up and the requests per second of all runs.
+func loadWorker(name string, start func() (*wranglerdev.Dev, error), warm []req, runs [][]req, c int, deadline time.Time) (int64, float64, error) {
+	dev, err := start()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer dev.Stop()
+	measure(dev.URL, warm, c, deadline)
+	before := workerdRSS(dev.PGID())
+	fmt.Printf("  workerd RSS after %d warm-up requests: %.1f MiB\n", len(warm), mib(before))
+	var after int64
+	var count int
+	var wall time.Duration
+	for i, reqs := range runs {
+		res, w := measure(dev.URL, reqs, c, deadline)
+		after = workerdRSS(dev.PGID())
+		count += len(res)
+		wall += w
+		title := fmt.Sprintf("%s, run %d of %d: %d requests, concurrency %d", name, i+1, len(runs), len(reqs), c)
+		if name == "baseline" {
+			fmt.Printf("%s:\n  %.0f req/s\n", title, float64(len(res))/w.Seconds())
+		} else {
+			report(title, res, w)
+		}
+		fmt.Printf("  workerd RSS after run %d: %.1f MiB (%+.1f MiB since the warm-up)\n", i+1, mib(after), mib(after-before))
+	}
+	if err := dev.Stop(); err != nil {
+		return 0, 0, err
+	}
+	return after - before, float64(count) / wall.Seconds(), nil
 }
 
 // workerdRSS is the resident memory of the workerd processes of wrangler's

@@ -101,6 +101,12 @@ func FreePort() (int, error) {
 // already built worker and waits until it answers /healthz (at most
 // ready). Its output goes to logPath.
 func Start(root, logPath string, ready time.Duration) (*Dev, error) {
+	return StartConfig(root, filepath.Join(root, "wrangler.toml"), logPath, ready)
+}
+
+// StartConfig is Start for the worker that the wrangler configuration file
+// config describes (scripts/load compares adviz's worker with a baseline).
+func StartConfig(root, config, logPath string, ready time.Duration) (*Dev, error) {
 	port, err := FreePort()
 	if err != nil {
 		return nil, err
@@ -115,7 +121,7 @@ func Start(root, logPath string, ready time.Duration) (*Dev, error) {
 	}
 	defer logf.Close()
 	cmd := exec.Command(Wrangler(root), "dev",
-		"--config", filepath.Join(root, "wrangler.toml"),
+		"--config", config,
 		"--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-ip", "127.0.0.1", "--inspector-port", strconv.Itoa(inspector),
 		"--show-interactive-dev-session=false", "--log-level", "info")
