@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/adviz/adviz/graphviz"
 	"github.com/adviz/adviz/web"
 	"github.com/adviz/adviz/web/e2e/chrome"
 )
@@ -66,9 +67,15 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	mux := http.NewServeMux()
-	// The page as adviz serve serves it: the one handler of page and API
-	// (the API without Graphviz: DOT and traces, which the URL tests use).
-	mux.Handle("/", web.NewHandler(web.Options{Static: fsys}))
+	// The page as adviz serve serves it: the one handler of page and API,
+	// with the native Graphviz for the API's pictures (the Share dialog
+	// gives their URLs).
+	renderer, err := graphviz.Native()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: native Graphviz:", err)
+		os.Exit(1)
+	}
+	mux.Handle("/", web.NewHandler(web.Options{Static: fsys, Renderer: renderer}))
 	mux.HandleFunc("/e2e-host.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, hostPage)

@@ -1,8 +1,11 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +33,30 @@ func TestShareAndExports(t *testing.T) {
 	snippet := eval[string](t, b, `document.querySelector("#share-iframe").value`)
 	if !strings.HasPrefix(snippet, `<iframe src="`) || !strings.Contains(snippet, "/embed.html?p=") {
 		t.Errorf("iframe snippet %q", snippet)
+	}
+	// Markdown images of this step and of the animated sweep, drawn by the
+	// API of the server that serves the page.
+	b.waitFor(t, `!document.querySelector("#share-api").hidden`)
+	images := strings.Split(eval[string](t, b, `document.querySelector("#share-images").value`), "\n")
+	imageRE := regexp.MustCompile(`^!\[adviz: reverse mode on ln\(x1\) \+ x1\\\*x2 - sin\(x2\), (step 16|animated)\]\((http://[^ ()]+)\)$`)
+	for i, want := range []string{"1.716", "@keyframes"} {
+		if i >= len(images) {
+			t.Fatalf("Markdown images %q: want 2 lines", images)
+		}
+		m := imageRE.FindStringSubmatch(images[i])
+		if m == nil {
+			t.Errorf("Markdown image %q does not match %s", images[i], imageRE)
+			continue
+		}
+		res, err := http.Get(m[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/svg+xml" || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s: %s, %s, %d bytes, want an SVG with %q", m[2], res.Status, res.Header.Get("Content-Type"), len(body), want)
+		}
 	}
 	b.screenshot(t, "share-dialog", false)
 	exports := []struct{ button, file, want string }{

@@ -4,7 +4,7 @@
 import { $, h, debounce, accent, DOT, BAR, download } from "./dom.js";
 import { Editor } from "./editor.js";
 import { examples } from "./gallery.js";
-import { parseState, stateQuery } from "./state.js";
+import { apiQuery, parseState, stateQuery } from "./state.js";
 import { Visualizer, dark } from "./visualizer.js";
 import { first } from "./boot.js";
 import { renderCost } from "./cost.js";
@@ -351,7 +351,30 @@ $("#share-button").addEventListener("click", () => {
   $("#share-iframe").value = `<iframe src="${escapeAttr(embed.href)}" title="adviz: ${escapeAttr(st.program.replace(/\n/g, "; "))}" width="100%" height="640" style="border:1px solid #ddd;border-radius:8px" loading="lazy"></iframe>`;
   $("#share-status").textContent = "";
   share.showModal();
+  showImageURLs();
 });
+
+// showImageURLs fills the Markdown images of this step and of the animated
+// sweep, drawn by the API of the server that serves the page (adviz serve
+// or the worker). A page served without the API (a static copy) hides them.
+async function showImageURLs() {
+  const block = $("#share-api");
+  const step = { ...st, step: viz.player.s };
+  const url = (q) => new URL(`api/v1/svg${q}`, location.href).href.replace(/\(/g, "%28").replace(/\)/g, "%29");
+  const still = url(apiQuery(step, names));
+  const animated = url(apiQuery({ ...st, step: null }, names, [["animate", "1"]]));
+  const what = `${st.mode} mode on ${st.program.replace(/\s*\n\s*/g, "; ")}`.replace(/[\\[\]*_`<>]/g, "\\$&");
+  $("#share-images").value =
+    `![adviz: ${what}, step ${step.step}](${still})\n` + `![adviz: ${what}, animated](${animated})`;
+  let status = 0;
+  try {
+    status = (await fetch(still, { method: "HEAD" })).status;
+  } catch {
+    // not served here
+  }
+  block.hidden = status !== 200;
+  if (status === 413) $("#share-status").textContent = "This graph is too large for the server's pictures: download its SVG instead.";
+}
 
 function escapeAttr(s) {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

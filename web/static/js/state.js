@@ -98,18 +98,27 @@ function enc(s) {
   return encodeURIComponent(s).replace(/%2C/g, ",").replace(/%3D/g, "=").replace(/%2F/g, "/").replace(/%3A/g, ":");
 }
 
-// stateQuery writes a state as a query string (with its "?"). names orders
-// the inputs as the program does.
-export function stateQuery(st, names = Object.keys(st.values)) {
+// apiQuery writes the part of a state that the API's pictures take
+// (/api/v1/svg: p, at, mode, seed, step, digits, theme, edge-labels,
+// rankdir) as a query string with its "?"; extra pairs follow. names
+// orders the inputs as the program does.
+export function apiQuery(st, names = Object.keys(st.values), extra = []) {
   const parts = [["p", st.program], ["at", formatAssignments(st.values, names)], ["mode", st.mode]];
   const seed = formatAssignments(st.seed);
   if (seed) parts.push(["seed", seed]);
   if (st.step !== undefined && st.step !== null) parts.push(["step", String(st.step)]);
-  if (st.h && st.h !== "1e-5") parts.push(["h", st.h]);
   if (st.digits !== 4) parts.push(["digits", String(st.digits)]);
   if (st.theme) parts.push(["theme", st.theme]);
   if (st.edgeLabels) parts.push(["edge-labels", "1"]);
   if (st.rankdir === "TB") parts.push(["rankdir", "TB"]);
-  if (st.output) parts.push(["out", String(st.output)]);
-  return "?" + parts.map(([k, v]) => `${k}=${enc(v)}`).join("&");
+  return "?" + [...parts, ...extra].map(([k, v]) => `${k}=${enc(v)}`).join("&");
+}
+
+// stateQuery writes a state as a query string (with its "?"): apiQuery and
+// what only the page reads.
+export function stateQuery(st, names = Object.keys(st.values)) {
+  const extra = [];
+  if (st.h && st.h !== "1e-5") extra.push(["h", st.h]);
+  if (st.output) extra.push(["out", String(st.output)]);
+  return apiQuery(st, names, extra);
 }
