@@ -56,11 +56,15 @@ type tape struct {
 
 // tapeOp is one operation. da and db are the partials with respect to its
 // arguments; db is nil when the second argument is a constant or missing,
-// so its partial is never computed.
+// so its partial is never computed. When the rule's partials are the same
+// everywhere (Rule.ConstPartials), konst is set and ca and cb hold them,
+// 0 for an argument that is not a node.
 type tapeOp struct {
 	eval   func(a, b float64) float64
 	da, db func(a, b, y float64) float64
 	a, b   int32
+	konst  bool
+	ca, cb float64
 }
 
 func newTape(g *Graph) *tape {
@@ -100,6 +104,15 @@ func newTape(g *Graph) *tape {
 				op.db = r.Partial[1]
 			}
 		}
+		if r.ConstPartials {
+			op.konst = true
+			if op.da != nil {
+				op.ca = op.da(0, 0, 0)
+			}
+			if op.db != nil {
+				op.cb = op.db(0, 0, 0)
+			}
+		}
 		t.ops = append(t.ops, op)
 	}
 	return t
@@ -126,6 +139,13 @@ func (t *tape) adjoint(v, adj []float64) {
 		i := t.nin + k
 		g := adj[i]
 		if g == 0 {
+			continue
+		}
+		if op.konst {
+			// ca or cb is 0 for a constant or missing argument, whose slot
+			// takes the product and is never read.
+			adj[op.a] += g * op.ca
+			adj[op.b] += g * op.cb
 			continue
 		}
 		a, b, y := v[op.a], v[op.b], v[i]

@@ -25,6 +25,10 @@ type Rule struct {
 	// non-differentiable point they return a one-sided derivative and Kink
 	// says which.
 	Partial [2]func(a, b, y float64) float64
+	// ConstPartials says that Partial returns the same numbers at every
+	// point (a sum, a difference, a negation), so the compiled graph asks
+	// for them once instead of at every adjoint step.
+	ConstPartials bool
 
 	Text         string    // plain-text formula, e.g. "ln $a"
 	LaTeX        string    // LaTeX formula, e.g. `\ln $a`
@@ -117,7 +121,7 @@ var Rules = [numOps]Rule{
 		prec: precAtom,
 	},
 	OpNeg: {
-		Name: "neg", Arity: 1,
+		Name: "neg", Arity: 1, ConstPartials: true,
 		Eval:    func(a, _ float64) float64 { return -a },
 		Partial: [2]func(a, b, y float64) float64{func(_, _, _ float64) float64 { return -1 }},
 		Text:    "-$a", LaTeX: "-$a",
@@ -125,7 +129,7 @@ var Rules = [numOps]Rule{
 		prec: precUnary,
 	},
 	OpAdd: {
-		Name: "add", Arity: 2,
+		Name: "add", Arity: 2, ConstPartials: true,
 		Eval:    func(a, b float64) float64 { return a + b },
 		Partial: [2]func(a, b, y float64) float64{one, one},
 		Text:    "$a + $b", LaTeX: "$a + $b",
@@ -133,7 +137,7 @@ var Rules = [numOps]Rule{
 		prec: precSum,
 	},
 	OpSub: {
-		Name: "sub", Arity: 2,
+		Name: "sub", Arity: 2, ConstPartials: true,
 		Eval:    func(a, b float64) float64 { return a - b },
 		Partial: [2]func(a, b, y float64) float64{one, func(_, _, _ float64) float64 { return -1 }},
 		Text:    "$a - $b", LaTeX: "$a - $b",

@@ -197,6 +197,33 @@ func TestPartialsMatchDifferences(t *testing.T) {
 	}
 }
 
+// TestConstPartials checks that the rules flagged ConstPartials have the
+// same partials everywhere, since the compiled graph asks for them once.
+func TestConstPartials(t *testing.T) {
+	special := []float64{0, math.Copysign(0, -1), 1, -2.5, 1e308, -1e-308, math.Inf(1), math.Inf(-1), math.NaN()}
+	flagged := 0
+	for op := OpNeg; op < numOps; op++ {
+		r := &Rules[op]
+		if !r.ConstPartials {
+			continue
+		}
+		flagged++
+		ca, cb := r.Partials(0, 0, 0)
+		for _, a := range special {
+			for _, b := range special {
+				y := r.Eval(a, b)
+				da, db := r.Partials(a, b, y)
+				if da != ca || (r.Arity == 2 && db != cb) {
+					t.Errorf("%s at (%v, %v): partials %v, %v; at (0, 0) %v, %v", r.Name, a, b, da, db, ca, cb)
+				}
+			}
+		}
+	}
+	if flagged == 0 {
+		t.Error("no rule is flagged ConstPartials")
+	}
+}
+
 // TestFunctionsParse checks every function name of the table is callable
 // with its arity and not with another.
 func TestFunctionsParse(t *testing.T) {
