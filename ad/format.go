@@ -91,6 +91,31 @@ func accent(name, mark string) string {
 	return name[:size] + mark + name[size:]
 }
 
+// TangentName writes the tangent of a program name: ẋ1 for x1.
+func TangentName(name string) string { return accent(name, dotAbove) }
+
+// AdjointName writes the adjoint of a program name: ȳ for y.
+func AdjointName(name string) string { return accent(name, macron) }
+
+// Decompose splits a letter that accent writes precomposed (ẋ, ȳ) into its
+// base letter and combining mark (U+0307 or U+0304), for a renderer whose
+// fonts lack the precomposed letter; ok is false for any other rune.
+func Decompose(r rune) (base, mark rune, ok bool) {
+	d, ok := decomposed[r]
+	return d[0], d[1], ok
+}
+
+var decomposed = func() map[rune][2]rune {
+	m := map[rune][2]rune{}
+	for mark, letters := range precomposed {
+		mr, _ := utf8.DecodeRuneInString(mark)
+		for base, c := range letters {
+			m[c] = [2]rune{base, mr}
+		}
+	}
+	return m
+}()
+
 var precomposed = map[string]map[rune]rune{
 	dotAbove: {
 		'a': 'ȧ', 'b': 'ḃ', 'c': 'ċ', 'd': 'ḋ', 'e': 'ė', 'f': 'ḟ', 'g': 'ġ', 'h': 'ḣ', 'm': 'ṁ', 'n': 'ṅ',

@@ -405,7 +405,8 @@ type textStyle struct {
 }
 
 // glyphs splits s into base characters and their combining marks (the
-// dot of a tangent, the bar of an adjoint), which the Go fonts lack.
+// dot of a tangent, the bar of an adjoint), which the Go fonts lack, as
+// they lack the precomposed letters (ẋ, ȳ) that ad writes for names.
 type glyph struct {
 	r    rune
 	mark rune // 0, U+0307 (dot above) or U+0304 (macron)
@@ -423,6 +424,10 @@ func glyphs(s string) []glyph {
 		}
 		if r == 0x29f5 { // the backslash lookalike
 			r = '\\'
+		}
+		if base, mark, ok := ad.Decompose(r); ok {
+			gs = append(gs, glyph{r: base, mark: mark})
+			continue
 		}
 		gs = append(gs, glyph{r: r})
 	}

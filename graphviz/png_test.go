@@ -10,6 +10,8 @@ import (
 	"math"
 	"testing"
 
+	"golang.org/x/image/font/sfnt"
+
 	"github.com/adviz/adviz/ad"
 )
 
@@ -87,6 +89,37 @@ func TestStepPNG(t *testing.T) {
 	}
 	if r, g, bl, _ := img.At(1, 1).RGBA(); r>>8 != 0x1b || g>>8 != 0x1d || bl>>8 != 0x21 {
 		t.Errorf("dark background is %x %x %x", r>>8, g>>8, bl>>8)
+	}
+}
+
+// TestGlyphsInFonts checks that the rasterizer has a glyph for every
+// character of the step texts and seeds, whose names ad writes with
+// precomposed letters (ẋ1, ȳ) that the Go fonts lack.
+func TestGlyphsInFonts(t *testing.T) {
+	g, err := ad.Build("y = ln(x1) + x1*x2 - sin(x2) + a", []string{"x1", "x2", "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, mode := range []ad.Mode{ad.Forward, ad.Reverse} {
+		tr := g.Trace([]float64{2, 5, 1}, mode, nil)
+		texts = append(texts, seedText(tr, 4))
+		for s := range tr.Steps {
+			texts = append(texts, tr.StepText(s, 4))
+		}
+	}
+	var buf sfnt.Buffer
+	for _, mono := range []bool{false, true} {
+		for _, bold := range []bool{false, true} {
+			_, sf := face(mono, bold, false, 10)
+			for _, text := range texts {
+				for _, gl := range glyphs(text) {
+					if idx, _ := sf.GlyphIndex(&buf, gl.r); idx == 0 {
+						t.Errorf("mono %v bold %v: no glyph for %q (U+%04X) of %q", mono, bold, gl.r, gl.r, text)
+					}
+				}
+			}
+		}
 	}
 }
 

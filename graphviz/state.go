@@ -724,28 +724,18 @@ func captionRows(t *ad.Trace) int {
 	return 2
 }
 
-// seedText writes the seed: "seed ẋ: ẋ1 = 1, ẋ2 = 0" or "seed ȳ: ȳ = 1".
+// seedText writes the seed: "seed: ẋ1 = 1, ẋ2 = 0" or "seed: ȳ = 1".
 func seedText(t *ad.Trace, digits int) string {
 	g := t.Graph
 	var parts []string
 	if t.Mode == ad.Forward {
 		for i, in := range g.Inputs {
-			parts = append(parts, accent(in.Name, "\u0307")+" = "+ad.FormatNumber(t.Seed[i], digits))
+			parts = append(parts, ad.TangentName(in.Name)+" = "+ad.FormatNumber(t.Seed[i], digits))
 		}
-		return "seed: " + strings.Join(parts, ", ")
-	}
-	for i, o := range g.Outputs {
-		parts = append(parts, accent(o.Name, "\u0304")+" = "+ad.FormatNumber(t.Seed[i], digits))
+	} else {
+		for i, o := range g.Outputs {
+			parts = append(parts, ad.AdjointName(o.Name)+" = "+ad.FormatNumber(t.Seed[i], digits))
+		}
 	}
 	return "seed: " + strings.Join(parts, ", ")
-}
-
-// accent puts a combining mark over the first character of name.
-func accent(name, mark string) string {
-	for i := range name {
-		if i > 0 {
-			return name[:i] + mark + name[i:]
-		}
-	}
-	return name + mark
 }

@@ -141,10 +141,10 @@ func TestCaption(t *testing.T) {
 		step int
 		want []string
 	}{
-		{ad.Forward, 0, []string{"forward mode · step 0 of 7 · nothing computed yet", "x1 = 2, x2 = 5", "seed: x\u03071 = 1, x\u03072 = 0"}},
+		{ad.Forward, 0, []string{"forward mode · step 0 of 7 · nothing computed yet", "x1 = 2, x2 = 5", "seed: ẋ1 = 1, ẋ2 = 0"}},
 		{ad.Forward, 7, []string{"forward mode · step 7 of 7 · forward sweep: values and tangents · finished",
 			"v5 = v4 - v3 = 10.69 - (-0.9589) = 11.65", "v̇5 = v̇4 - v̇3 = 5.5 - 0 = 5.5"}},
-		{ad.Reverse, 0, []string{"reverse mode · step 0 of 16 · nothing computed yet", "x1 = 2, x2 = 5 · seed: y\u0304 = 1"}},
+		{ad.Reverse, 0, []string{"reverse mode · step 0 of 16 · nothing computed yet", "x1 = 2, x2 = 5 · seed: ȳ = 1"}},
 		{ad.Reverse, 3, []string{"reverse mode · step 3 of 16 · primal sweep: values", "v1 = ln v-1 = ln 2 = 0.6931"}},
 		{ad.Primal, 1, []string{"primal mode · step 1 of 7 · primal sweep: values", "v-1 = x1 = 2"}},
 	} {
