@@ -1,6 +1,9 @@
 package graphviz
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // StyleSheet returns the CSS that gives the classes of StepState their
 // look, for the theme "light" or "dark". Every SVG this package writes
@@ -8,10 +11,24 @@ import "strings"
 // its DOM can use it as is. Colours are CSS custom properties on
 // svg.adviz (see the package documentation), so a page can change them.
 func StyleSheet(theme string) string {
-	p := palettes[theme]
-	if p == nil {
-		p = palettes["light"]
+	sheets := styleSheets()
+	if css, ok := sheets[theme]; ok {
+		return css
 	}
+	return sheets["light"]
+}
+
+// styleSheets holds the stylesheet of each theme, written once: every
+// picture carries one.
+var styleSheets = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for theme, p := range palettes {
+		m[theme] = styleSheet(p)
+	}
+	return m
+})
+
+func styleSheet(p *palette) string {
 	colors := map[string]string{
 		"bg": p.bg, "fg": p.fg, "muted": p.muted, "tangent": p.tangent, "adjoint": p.adjoint,
 		"tangent-strong": p.tangentStrong, "adjoint-strong": p.adjointStrong,
