@@ -214,7 +214,7 @@ func (l *Layout) decoration(cap *captionBox, caption func(b *bytes.Buffer)) deco
 		if cap != nil {
 			b.WriteString(`<g id="caption" class="caption">` + "\n")
 			fmt.Fprintf(b, `<rect x="0" y="%s" width="%s" height="%s" fill="%s"/>`+"\n",
-				ftoa2(-cap.height), ftoa2(maxf(cap.width, l.tpl.width)), ftoa2(cap.height+l.tpl.height), l.opt.palette().bg)
+				ftoa2(-cap.height), ftoa2(max(cap.width, l.tpl.width)), ftoa2(cap.height+l.tpl.height), l.opt.palette().bg)
 			caption(b)
 			b.WriteString("</g>\n")
 		}
@@ -223,13 +223,6 @@ func (l *Layout) decoration(cap *captionBox, caption func(b *bytes.Buffer)) deco
 		d.top, d.width = cap.height, cap.width
 	}
 	return d
-}
-
-func maxf(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // captionBox is the size of the caption band of a trace: as wide as its
@@ -322,7 +315,7 @@ func (p *positions) graphAttrs(w *dotWriter) {
 		if len(f) == 4 {
 			urx, _ := strconv.ParseFloat(f[2], 64)
 			ury, _ := strconv.ParseFloat(f[3], 64)
-			bb = f[0] + "," + f[1] + "," + ftoa2(maxf(urx, w.capBox.width)) + "," + ftoa2(ury+w.capBox.height)
+			bb = f[0] + "," + f[1] + "," + ftoa2(max(urx, w.capBox.width)) + "," + ftoa2(ury+w.capBox.height)
 		}
 	}
 	w.s(" bb=", dotString(bb))

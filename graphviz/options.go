@@ -2,6 +2,7 @@ package graphviz
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -44,10 +45,10 @@ func (o Options) Validate() error {
 	if o.Digits < 0 || o.Digits > 17 {
 		return fmt.Errorf("digits must be between 1 and 17, not %d", o.Digits)
 	}
-	if o.Theme != "" && !contains(Themes, o.Theme) {
+	if o.Theme != "" && !slices.Contains(Themes, o.Theme) {
 		return fmt.Errorf("unknown theme %q: want %s", o.Theme, strings.Join(Themes, " or "))
 	}
-	if o.RankDir != "" && !contains(RankDirs, strings.ToUpper(o.RankDir)) {
+	if o.RankDir != "" && !slices.Contains(RankDirs, strings.ToUpper(o.RankDir)) {
 		return fmt.Errorf("unknown rank direction %q: want %s", o.RankDir, strings.Join(RankDirs, " or "))
 	}
 	return nil
@@ -59,31 +60,14 @@ func (o Options) norm() Options {
 	if o.Digits <= 0 || o.Digits > 17 {
 		o.Digits = DefaultDigits
 	}
-	if !contains(Themes, o.Theme) {
+	if !slices.Contains(Themes, o.Theme) {
 		o.Theme = "light"
 	}
 	o.RankDir = strings.ToUpper(o.RankDir)
-	if !contains(RankDirs, o.RankDir) {
+	if !slices.Contains(RankDirs, o.RankDir) {
 		o.RankDir = "LR"
 	}
 	return o
-}
-
-// layoutKey is what of the options changes the layout (sizes and
-// structure). Options that differ only in Caption share a layout.
-func (o Options) layoutKey() Options {
-	o = o.norm()
-	o.Caption = false
-	return o
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // fieldChars is the width, in characters, of a number field: room for the

@@ -2,6 +2,7 @@ package graphviz
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -163,7 +164,7 @@ func aliases(g *ad.Graph, k int) []string {
 	n := &g.Nodes[k]
 	var names []string
 	add := func(s string) {
-		if s != "" && !contains(names, s) && !(n.Op == ad.OpInput && s == n.Name) {
+		if s != "" && !slices.Contains(names, s) && !(n.Op == ad.OpInput && s == n.Name) {
 			names = append(names, s)
 		}
 	}
@@ -204,17 +205,6 @@ func Step(t *ad.Trace, s string) (int, error) {
 		return 0, fmt.Errorf("step %d is out of range: this trace has steps 0 to %d", n, len(t.Steps))
 	}
 	return n, nil
-}
-
-// clampStep keeps step within 0 ... len(t.Steps).
-func clampStep(t *ad.Trace, step int) int {
-	if step < 0 {
-		return 0
-	}
-	if step > len(t.Steps) {
-		return len(t.Steps)
-	}
-	return step
 }
 
 // The classes, spelled once. A node's class is "node", its kind ("input"
@@ -623,7 +613,7 @@ func (s *scene) diagnostics(k int) []Diagnostic {
 // a trace for little more than one State.
 func State(t *ad.Trace, step int, opt Options) *StepState {
 	opt = opt.norm()
-	step = clampStep(t, step)
+	step = max(0, min(step, len(t.Steps)))
 	sc := staticsOf(t, opt)
 	s := sceneAt(sc, step)
 	st := &StepState{Mode: t.Mode.String(), Step: step, Steps: len(t.Steps), Active: make([]string, len(s.lit))}

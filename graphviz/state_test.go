@@ -3,6 +3,7 @@ package graphviz
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,7 +94,7 @@ func TestState(t *testing.T) {
 			}
 			for _, e := range st.Edges {
 				active := strings.Contains(e.Class, "active")
-				if active != contains(tc.active, e.ID) {
+				if active != slices.Contains(tc.active, e.ID) {
 					t.Errorf("edge %s has class %q", e.ID, e.Class)
 				}
 			}
