@@ -164,6 +164,7 @@ func (t *Trace) JSON(digits int) *TraceJSON {
 	for _, w := range g.Warnings {
 		out.Warnings = append(out.Warnings, w.String())
 	}
+	nd := 0 // the next of t.Diagnostics
 	for k := range g.Nodes {
 		n := &g.Nodes[k]
 		nj := NodeJSON{
@@ -193,7 +194,9 @@ func (t *Trace) JSON(digits int) *TraceJSON {
 			nj.Edges = append(nj.Edges, EdgeJSON{Arg: i, Node: id, Partial: Num(t.Partials[k][i]),
 				Text: t.PartialText(k, i, digits), LaTeX: t.PartialLaTeX(k, i, digits)})
 		}
-		for _, d := range t.NodeDiagnostics(k) {
+		// t.Diagnostics are in node order: one pass over them for all nodes.
+		for ; nd < len(t.Diagnostics) && t.Diagnostics[nd].Node == k; nd++ {
+			d := &t.Diagnostics[nd]
 			nj.Diagnostics = append(nj.Diagnostics, DiagnosticJSON{d.Kind, d.Severity, d.Msg})
 		}
 		out.Nodes = append(out.Nodes, nj)

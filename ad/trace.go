@@ -78,7 +78,8 @@ type Trace struct {
 	// the point, for the arguments that are nodes (0 for constants).
 	Partials [][2]float64
 	// Reached says, in reverse mode, which nodes reach a seeded output.
-	Reached     []bool
+	Reached []bool
+	// Diagnostics are the numeric trouble of the nodes, in node order.
 	Diagnostics []Diagnostic
 	Steps       []Step
 }
