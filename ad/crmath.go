@@ -646,8 +646,6 @@ func crPow(x, y float64) float64 {
 		}
 	case y == 0.5:
 		return math.Sqrt(x)
-	case y == 2:
-		return x * x
 	case y == -1:
 		return 1 / x
 	}

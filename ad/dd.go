@@ -71,10 +71,6 @@ func ddProd(a, b float64) dd {
 
 func (a dd) neg() dd { return dd{-a.hi, -a.lo} }
 
-// float rounds a to the nearest float64 (ties to even): for a normalized
-// double-double, fl(hi+lo) is the correctly rounded value of hi+lo.
-func (a dd) float() float64 { return a.hi + a.lo }
-
 // pow2 returns a·p for a power of two p (exact unless it underflows).
 func (a dd) pow2(p float64) dd { return dd{float64(a.hi * p), float64(a.lo * p)} }
 
@@ -94,15 +90,6 @@ func (a dd) add(b dd) dd {
 
 // sub returns a-b (see add).
 func (a dd) sub(b dd) dd { return a.add(b.neg()) }
-
-// addFast returns a+b with an error below about 2u²·(|a|+|b|): only for
-// sums without cancellation (the Horner steps of convergent series).
-func (a dd) addFast(b dd) dd {
-	s, e := ddTwoSum(a.hi, b.hi)
-	e += a.lo + b.lo
-	s, e = ddFastTwoSum(s, e)
-	return dd{s, e}
-}
 
 // addF returns a+b for a float64 b, relative error below 2u².
 func (a dd) addF(b float64) dd {

@@ -69,24 +69,22 @@ type tapeOp struct {
 
 func newTape(g *Graph) *tape {
 	t := &tape{nin: len(g.Inputs), nodes: len(g.Nodes)}
-	var constArgs []Arg
+	nconst := 0
 	for k := t.nin; k < len(g.Nodes); k++ {
 		for _, a := range g.Nodes[k].Args {
 			if a.IsConst() {
-				constArgs = append(constArgs, a)
+				nconst++
 			} else {
 				t.edges++
 			}
 		}
 	}
-	t.slots = t.nodes + len(constArgs) + 1
+	t.slots = t.nodes + nconst + 1
 	zero := int32(t.slots - 1)
-	c := 0
 	slot := func(a Arg) int32 {
 		if a.IsConst() {
 			t.consts = append(t.consts, a.Value)
-			c++
-			return int32(t.nodes + c - 1)
+			return int32(t.nodes + len(t.consts) - 1)
 		}
 		return int32(a.Node)
 	}

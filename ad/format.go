@@ -225,10 +225,7 @@ func numLaTeX(x float64, digits int, paren bool) string {
 	case "-Inf":
 		s = `-\infty`
 	default:
-		if i := strings.IndexByte(s, 'e'); i >= 0 {
-			exp := strings.TrimPrefix(s[i+1:], "+")
-			s = s[:i] + ` \times 10^{` + exp + `}`
-		}
+		s = numberLaTeX(s)
 	}
 	if paren && strings.HasPrefix(s, "-") {
 		return `(` + s + `)`

@@ -347,8 +347,9 @@ func (t *Trace) partialText(s style, k, ai int) string {
 	if a.IsConst() {
 		return ""
 	}
-	out := s.partialSym(k, a.Node) + " = " + s.partialFormula(k, ai)
-	if v := s.num(t.Partials[k][ai], false); v != s.partialFormula(k, ai) {
+	formula := s.partialFormula(k, ai)
+	out := s.partialSym(k, a.Node) + " = " + formula
+	if v := s.num(t.Partials[k][ai], false); v != formula {
 		out += " = " + v
 	}
 	return out

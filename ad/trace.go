@@ -193,8 +193,7 @@ func (t *Trace) reverse() {
 	t.Adjoint = make([]float64, N)
 	known := make([]bool, N)
 	t.Reached = make([]bool, N)
-	for k, o := range g.Outputs {
-		_ = k
+	for _, o := range g.Outputs {
 		t.Reached[o.Node] = true
 	}
 	for k := N - 1; k >= 0; k-- {
