@@ -2,6 +2,7 @@ package ad
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -56,9 +57,10 @@ type tape struct {
 
 // tapeOp is one operation. da and db are the partials with respect to its
 // arguments; db is nil when the second argument is a constant or missing,
-// so its partial is never computed. When the rule's partials are the same
-// everywhere (Rule.ConstPartials), konst is set and ca and cb hold them,
-// 0 for an argument that is not a node.
+// so its partial is never computed. When konst is set, ca and cb hold the
+// partials instead (0 for an argument that is not a node): the tape sets it
+// for rules whose partials are the same everywhere (Rule.ConstPartials),
+// Jacobian in a copy of the operations with the partials at one point.
 type tapeOp struct {
 	eval   func(a, b float64) float64
 	da, db func(a, b, y float64) float64
@@ -131,9 +133,12 @@ func (t *tape) primal(v, x []float64) {
 // adjoint pushes the adjoints in adj (len slots, seeded at the outputs)
 // back to every node, given the values v. A zero adjoint contributes
 // nothing, even through an infinite or NaN partial.
-func (t *tape) adjoint(v, adj []float64) {
-	for k := len(t.ops) - 1; k >= 0; k-- {
-		op := &t.ops[k]
+func (t *tape) adjoint(v, adj []float64) { t.adjointOps(t.ops, v, adj) }
+
+// adjointOps is adjoint over ops, the tape's operations or copies of them.
+func (t *tape) adjointOps(ops []tapeOp, v, adj []float64) {
+	for k := len(ops) - 1; k >= 0; k-- {
+		op := &ops[k]
 		i := t.nin + k
 		g := adj[i]
 		if g == 0 {
@@ -320,31 +325,29 @@ func (g *Graph) Jacobian(x []float64, mode Mode) *Jacobian {
 	default:
 		v := make([]float64, t.slots)
 		t.primal(v, x)
-		part := make([][2]float64, l)
-		for k := range t.ops {
-			op := &t.ops[k]
+		// The partials at x, once: a copy of the operations whose partials
+		// are constants for the m adjoint sweeps.
+		ops := slices.Clone(t.ops)
+		for k := range ops {
+			op := &ops[k]
+			if op.konst {
+				continue
+			}
 			a, b, y := v[op.a], v[op.b], v[t.nin+k]
 			if op.da != nil {
-				part[k][0] = op.da(a, b, y)
+				op.ca = op.da(a, b, y)
 			}
 			if op.db != nil {
-				part[k][1] = op.db(a, b, y)
+				op.cb = op.db(a, b, y)
 			}
+			op.konst = true
 		}
 		adj := make([]float64, t.slots)
 		for i, o := range g.Outputs {
 			jac.Value[i] = v[o.Node]
 			clear(adj)
 			adj[o.Node] = 1
-			for k := l - 1; k >= 0; k-- {
-				a := adj[t.nin+k]
-				if a == 0 {
-					continue
-				}
-				op := &t.ops[k]
-				adj[op.a] += a * part[k][0]
-				adj[op.b] += a * part[k][1]
-			}
+			t.adjointOps(ops, v, adj)
 			copy(jac.J[i], adj[:n])
 		}
 		jac.Sweeps = m
