@@ -27,14 +27,28 @@ func (d Dual) String() string {
 // tangent are evaluated.
 func applyDual(eval func(a, b float64) float64, d0, d1 func(a, b, y float64) float64, x, y Dual) Dual {
 	v := eval(x.Real, y.Real)
-	var t float64
+	var p0, p1 float64
 	if x.Emag != 0 {
-		t = d0(x.Real, y.Real, v) * x.Emag
+		p0 = d0(x.Real, y.Real, v)
 	}
 	if y.Emag != 0 && d1 != nil {
-		t += d1(x.Real, y.Real, v) * y.Emag
+		p1 = d1(x.Real, y.Real, v)
 	}
-	return Dual{v, t}
+	return Dual{v, tangent(p0, x.Emag, p1, y.Emag)}
+}
+
+// tangent is the chain rule of forward mode, ẏ = p0·ȧ + p1·ḃ for the
+// partials p0, p1 and the tangents ȧ, ḃ of the arguments; an argument with
+// a zero tangent contributes nothing, whatever its partial.
+func tangent(p0, ta, p1, tb float64) float64 {
+	var t float64
+	if ta != 0 {
+		t = p0 * ta
+	}
+	if tb != 0 {
+		t += p1 * tb
+	}
+	return t
 }
 
 // Apply evaluates op on dual numbers; y is ignored by unary operations.

@@ -151,9 +151,9 @@ func (g *Graph) Trace(x []float64, mode Mode, seed []float64) *Trace {
 		}
 		after := v
 		if mode == Forward {
-			d := applyDual(r.Eval, r.Partial[0], r.Partial[1], t.argDual(n, 0), t.argDual(n, 1))
-			t.Tangent[k] = d.Emag
-			after = d.Emag
+			p := t.Partials[k]
+			after = tangent(p[0], t.argDual(n, 0).Emag, p[1], t.argDual(n, 1).Emag)
+			t.Tangent[k] = after
 		}
 		t.Steps = append(t.Steps, Step{Phase: phase, Kind: StepOp, Node: k, From: -1, Arg: -1, After: after})
 	}
