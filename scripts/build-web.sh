@@ -106,7 +106,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 const [gen, stateJS] = process.argv.slice(2);
 const file = (name) => readFileSync(`${gen}/${name}`);
-const { defaults } = await import(pathToFileURL(stateJS).href);
+const { defaults, buildRequest, graphOptions } = await import(pathToFileURL(stateJS).href);
 await import(pathToFileURL(`${gen}/wasm_exec.js`).href);
 const { instance } = await import(pathToFileURL(`${gen}/viz.js`).href);
 const viz = await instance(await WebAssembly.compile(file("graphviz.wasm")));
@@ -122,8 +122,8 @@ const must = (r) => {
 };
 const st = defaults();
 const inputs = must(adviz.inputs(st.program)).names;
-const request = { program: st.program, values: st.values, inputs, mode: st.mode, digits: st.digits };
-const options = { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
+const request = buildRequest(st, inputs, st.values);
+const options = graphOptions(st);
 const build = must(adviz.build(request));
 const themes = {};
 for (const theme of ["light", "dark"]) {

@@ -4,7 +4,7 @@
 import { $, h, debounce, accent, DOT, BAR, download } from "./dom.js";
 import { Editor } from "./editor.js";
 import { examples } from "./gallery.js";
-import { apiQuery, parseState, stateQuery } from "./state.js";
+import { apiQuery, buildRequest, graphOptions, parseState, stateQuery } from "./state.js";
 import { Visualizer, dark } from "./visualizer.js";
 import { first } from "./boot.js";
 import { renderCost } from "./cost.js";
@@ -195,15 +195,11 @@ const rebuild = debounce(() => doBuild(), 120);
 function request() {
   const values = {};
   for (const n of names) values[n] = st.values[n] ?? "";
-  return { program: st.program, values, inputs: names, mode: st.mode, seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits };
-}
-
-function graphOptions() {
-  return { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
+  return buildRequest(st, names, values);
 }
 
 async function doBuild() {
-  const r = await viz.build(request(), graphOptions(), () => st.step);
+  const r = await viz.build(request(), graphOptions(st), () => st.step);
   if (r.stale) return;
   if (!r.ok && !r.error.line && Object.keys(st.seed).length && /^the seed names /.test(r.error.message)) {
     // The program's outputs (or inputs) changed under a custom seed: back
@@ -435,7 +431,7 @@ renderSeeds();
   // The default example is on the screen before the module has started
   // (first.js); the module's own build below takes it over.
   const snap = await first;
-  if (snap) viz.prime(snap, request(), graphOptions(), st.step);
+  if (snap) viz.prime(snap, request(), graphOptions(st), st.step);
   const r = await viz.client.ready();
   if (!r.ok) {
     viz.graph.status(r.error.message, true);

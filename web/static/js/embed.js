@@ -4,7 +4,7 @@
 // mode, seed, step, digits, theme, edge-labels, rankdir), plus layout=wide
 // to put the table beside the graph.
 import { $ } from "./dom.js";
-import { parseState, stateQuery } from "./state.js";
+import { buildRequest, graphOptions, parseState, stateQuery } from "./state.js";
 import { Visualizer, dark } from "./visualizer.js";
 import { first } from "./boot.js";
 
@@ -33,14 +33,6 @@ function link() {
   $("#embed-open").href = new URL(`./${stateQuery(st, names)}`, location.href).href;
 }
 
-function request(names, values) {
-  return { program: st.program, values, inputs: names, mode: st.mode,
-    seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits };
-}
-
-function graphOptions() {
-  return { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
-}
 
 function describe(names, values) {
   $("#embed-at").textContent = `at ${names.map((n) => `${n} = ${values[n]}`).join(", ")} · ${st.mode} mode`;
@@ -49,7 +41,7 @@ function describe(names, values) {
 async function start() {
   // The default example shows before the module has started (first.js).
   const snap = await first;
-  if (snap && viz.prime(snap, request(snap.request.inputs, st.values), graphOptions(), st.step)) {
+  if (snap && viz.prime(snap, buildRequest(st, snap.request.inputs, st.values), graphOptions(st), st.step)) {
     describe(snap.request.inputs, st.values);
     link();
   }
@@ -68,7 +60,7 @@ async function start() {
   const values = {};
   for (const n of names) values[n] = st.values[n] ?? "1";
   describe(names, values);
-  const b = await viz.build(request(names, values), graphOptions(), () => st.step);
+  const b = await viz.build(buildRequest(st, names, values), graphOptions(st), () => st.step);
   if (!b.ok && !b.stale) viz.graph.status(`${b.error.line ? `${b.error.line}:${b.error.col}: ` : ""}${b.error.message}`, true);
   link();
   document.documentElement.dataset.ready = "true";

@@ -98,6 +98,20 @@ function enc(s) {
   return encodeURIComponent(s).replace(/%2C/g, ",").replace(/%3D/g, "=").replace(/%2F/g, "/").replace(/%3A/g, ":");
 }
 
+// buildRequest is the module's build request for a state, with values
+// (one per name of names, the inputs in program order). The page, the embed
+// view and the prerendered default example (scripts/build-web.sh) all make
+// it here, so that the prerendered graph is used when the request is the same.
+export function buildRequest(st, names, values) {
+  return { program: st.program, values, inputs: names, mode: st.mode,
+    seed: Object.keys(st.seed).length ? st.seed : undefined, digits: st.digits };
+}
+
+// graphOptions are the picture options of a state.
+export function graphOptions(st) {
+  return { edgeLabels: st.edgeLabels, rankdir: st.rankdir };
+}
+
 // apiQuery writes the part of a state that the API's pictures take
 // (/api/v1/svg: p, at, mode, seed, step, digits, theme, edge-labels,
 // rankdir) as a query string with its "?"; extra pairs follow. names
