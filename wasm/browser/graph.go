@@ -47,7 +47,7 @@ func (s *Session) options(o *GraphOptions) (graphviz.Options, error) {
 	return opt, nil
 }
 
-// layouts keeps recent layouts by their DOT: a new mode, seed or point of
+// layouts keeps recent layouts by their key: a new mode, seed or point of
 // the same program re-uses the layout without calling Graphviz.
 var layouts = struct {
 	sync.Mutex
@@ -57,11 +57,22 @@ var layouts = struct {
 
 const maxLayouts = 8
 
-func layoutOf(s *Session, opt graphviz.Options) (*graphviz.Layout, error) {
-	opt.Caption = false // the caption does not change the layout
-	dot := graphviz.LayoutDOT(s.Graph, opt)
+// layoutKey identifies the layout of s's graph with opt: a hash of its DOT,
+// which the caption does not change. The same program and options give the
+// same key at any point, mode and seed.
+func layoutKey(s *Session, opt graphviz.Options) string {
+	opt.Caption = false
+	f := fnv.New64a()
+	f.Write([]byte(graphviz.LayoutDOT(s.Graph, opt)))
+	return strconv.FormatUint(f.Sum64(), 36)
+}
+
+// layoutOf returns the layout of s's graph with opt (without its caption),
+// whose key is key: from the cache, or laid out now.
+func layoutOf(s *Session, opt graphviz.Options, key string) (*graphviz.Layout, error) {
+	opt.Caption = false
 	layouts.Lock()
-	l, ok := layouts.m[dot]
+	l, ok := layouts.m[key]
 	layouts.Unlock()
 	if ok {
 		return l, nil
@@ -80,8 +91,8 @@ func layoutOf(s *Session, opt graphviz.Options) (*graphviz.Layout, error) {
 	}
 	layouts.Lock()
 	defer layouts.Unlock()
-	layouts.m[dot] = l
-	layouts.order = append(layouts.order, dot)
+	layouts.m[key] = l
+	layouts.order = append(layouts.order, key)
 	for len(layouts.order) > maxLayouts {
 		delete(layouts.m, layouts.order[0])
 		layouts.order = layouts.order[1:]
@@ -113,14 +124,11 @@ func Layout(h int, req *LayoutRequest) (*LayoutResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt.Caption = false
-	f := fnv.New64a()
-	f.Write([]byte(graphviz.LayoutDOT(s.Graph, opt)))
-	key := strconv.FormatUint(f.Sum64(), 36)
+	key := layoutKey(s, opt)
 	if key == req.Have {
 		return &LayoutResult{Key: key}, nil
 	}
-	l, err := layoutOf(s, opt)
+	l, err := layoutOf(s, opt, key)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +138,7 @@ func Layout(h int, req *LayoutRequest) (*LayoutResult, error) {
 // exportLayout is the layout of a session with the options of an export:
 // the cached layout, with the caption when opt asks for it.
 func exportLayout(s *Session, opt graphviz.Options) (*graphviz.Layout, error) {
-	l, err := layoutOf(s, opt)
+	l, err := layoutOf(s, opt, layoutKey(s, opt))
 	if err != nil || !opt.Caption {
 		return l, err
 	}
