@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -85,6 +86,8 @@ type Dev struct {
 	LogPath string // wrangler's output
 	cmd     *exec.Cmd
 	waited  chan error
+	stop    sync.Once
+	stopErr error
 }
 
 // FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.
@@ -164,8 +167,14 @@ func StartConfig(root, config, logPath string, ready time.Duration) (*Dev, error
 func (d *Dev) PGID() int { return d.cmd.Process.Pid }
 
 // Stop ends the process group: SIGTERM, then SIGKILL after 5 s. It returns
-// an error if processes of the group are left.
+// an error if processes of the group are left. Calls after the first
+// return the first one's result and signal nothing.
 func (d *Dev) Stop() error {
+	d.stop.Do(func() { d.stopErr = d.stopGroup() })
+	return d.stopErr
+}
+
+func (d *Dev) stopGroup() error {
 	pgid := d.PGID()
 	_ = syscall.Kill(-pgid, syscall.SIGTERM)
 	for i := 0; i < 50 && len(GroupPIDs(pgid)) > 0; i++ {
