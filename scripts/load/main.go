@@ -102,10 +102,10 @@ func run(n, c, rounds, wn, wc, warm int, limit time.Duration) error {
 	if err != nil {
 		return err
 	}
-	stopNative := func() {
+	stopNative := sync.OnceFunc(func() {
 		_ = syscall.Kill(-srv.Process.Pid, syscall.SIGTERM)
 		_ = srv.Wait()
-	}
+	})
 	defer stopNative()
 	rng := rand.New(rand.NewPCG(1, 2))
 	mix := func(count int, worker bool) []req {
@@ -115,16 +115,17 @@ func run(n, c, rounds, wn, wc, warm int, limit time.Duration) error {
 		}
 		return out
 	}
-	pid := srv.Process.Pid
-	measure(base, mix(warm, false), c, deadline)
-	before, _ := wranglerdev.RSS(pid)
-	fmt.Printf("  server RSS (pid %d) after %d warm-up requests: %.1f MiB\n", pid, warm, mib(before))
-	for i := 1; i <= rounds; i++ {
-		res, wall := measure(base, mix(n, false), c, deadline)
-		after, _ := wranglerdev.RSS(pid)
-		report(fmt.Sprintf("native, run %d of %d: %d requests, concurrency %d", i, rounds, n, c), res, wall)
-		fmt.Printf("  server RSS after run %d: %.1f MiB (%+.1f MiB since the warm-up)\n", i, mib(after), mib(after-before))
+	runsOf := func(count int, worker bool) [][]req {
+		runs := make([][]req, rounds)
+		for i := range runs {
+			runs[i] = mix(count, worker)
+		}
+		return runs
 	}
+	pid := srv.Process.Pid
+	fmt.Printf("  server pid %d\n", pid)
+	nativeRSS := func() int64 { r, _ := wranglerdev.RSS(pid); return r }
+	loadRuns("native", base, "server", nativeRSS, mix(warm, false), runsOf(n, false), c, false, deadline)
 	stopNative()
 
 	if wn <= 0 {
@@ -142,16 +143,13 @@ func run(n, c, rounds, wn, wc, warm int, limit time.Duration) error {
 	// answers (scripts/load/baseline), in the same wrangler dev: workerd's
 	// memory grows under load by itself, so its growth is the baseline.
 	warmReqs := mix(max(warm/10, 1), true)
-	runs := make([][]req, rounds)
-	for i := range runs {
-		runs[i] = mix(wn, true)
-	}
-	growth, rps, err := loadWorker("worker", starter(root, tmp, "worker", filepath.Join(root, "wrangler.toml")), warmReqs, runs, wc, deadline)
+	runs := runsOf(wn, true)
+	growth, rps, err := loadWorker("worker", starter(root, tmp, "worker", filepath.Join(root, "wrangler.toml")), warmReqs, runs, wc, false, deadline)
 	if err != nil {
 		return err
 	}
 	fmt.Println("== baseline: a JavaScript worker that only answers, same wrangler dev, same requests")
-	baseGrowth, baseRPS, err := loadWorker("baseline", starter(root, tmp, "baseline", filepath.Join(root, "scripts", "load", "baseline", "wrangler.toml")), warmReqs, runs, wc, deadline)
+	baseGrowth, baseRPS, err := loadWorker("baseline", starter(root, tmp, "baseline", filepath.Join(root, "scripts", "load", "baseline", "wrangler.toml")), warmReqs, runs, wc, true, deadline)
 	if err != nil {
 		return err
 	}
@@ -197,38 +195,43 @@ func starter(root, tmp, name, config string) func() (*wranglerdev.Dev, error) {
 	}
 }
 
-// loadWorker starts a worker, sends it the warm-up requests and then each
-// run, prints the figures of each run and returns the growth of workerd's
-// memory since the warm-up and the requests per second of all runs.
-func loadWorker(name string, start func() (*wranglerdev.Dev, error), warm []req, runs [][]req, c int, deadline time.Time) (int64, float64, error) {
+// loadWorker starts a worker and loads it with loadRuns.
+func loadWorker(name string, start func() (*wranglerdev.Dev, error), warm []req, runs [][]req, c int, brief bool, deadline time.Time) (int64, float64, error) {
 	dev, err := start()
 	if err != nil {
 		return 0, 0, err
 	}
 	defer dev.Stop()
-	measure(dev.URL, warm, c, deadline)
-	before := workerdRSS(dev.PGID())
-	fmt.Printf("  workerd RSS after %d warm-up requests: %.1f MiB\n", len(warm), mib(before))
-	var after int64
+	rss := func() int64 { return workerdRSS(dev.PGID()) }
+	growth, rps := loadRuns(name, dev.URL, "workerd", rss, warm, runs, c, brief, deadline)
+	return growth, rps, dev.Stop()
+}
+
+// loadRuns sends the warm-up requests and then each run to base with c
+// workers, prints the figures of each run (only its req/s when brief) and
+// the memory rss reads after the warm-up and after each run, and returns
+// the growth since the warm-up and the requests per second of all runs.
+func loadRuns(name, base, server string, rss func() int64, warm []req, runs [][]req, c int, brief bool, deadline time.Time) (int64, float64) {
+	measure(base, warm, c, deadline)
+	before := rss()
+	fmt.Printf("  %s RSS after %d warm-up requests: %.1f MiB\n", server, len(warm), mib(before))
+	after := before
 	var count int
 	var wall time.Duration
 	for i, reqs := range runs {
-		res, w := measure(dev.URL, reqs, c, deadline)
-		after = workerdRSS(dev.PGID())
+		res, w := measure(base, reqs, c, deadline)
+		after = rss()
 		count += len(res)
 		wall += w
 		title := fmt.Sprintf("%s, run %d of %d: %d requests, concurrency %d", name, i+1, len(runs), len(reqs), c)
-		if name == "baseline" {
+		if brief {
 			fmt.Printf("%s:\n  %.0f req/s\n", title, float64(len(res))/w.Seconds())
 		} else {
 			report(title, res, w)
 		}
-		fmt.Printf("  workerd RSS after run %d: %.1f MiB (%+.1f MiB since the warm-up)\n", i+1, mib(after), mib(after-before))
+		fmt.Printf("  %s RSS after run %d: %.1f MiB (%+.1f MiB since the warm-up)\n", server, i+1, mib(after), mib(after-before))
 	}
-	if err := dev.Stop(); err != nil {
-		return 0, 0, err
-	}
-	return after - before, float64(count) / wall.Seconds(), nil
+	return after - before, float64(count) / wall.Seconds()
 }
 
 // workerdRSS is the resident memory of the workerd processes of wrangler's
@@ -316,6 +319,8 @@ func measure(base string, reqs []req, c int, deadline time.Time) ([]result, time
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: c, MaxConnsPerHost: c},
 	}
+	// Connections left open would hold server memory into the next figure.
+	defer client.CloseIdleConnections()
 	out := make([]result, len(reqs))
 	var next int
 	var mu sync.Mutex
