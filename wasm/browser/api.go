@@ -26,6 +26,9 @@ type Error struct {
 	Col     int    `json:"col,omitempty"`
 	// Input names the input whose value is wrong, when it is one.
 	Input string `json:"input,omitempty"`
+	// Seed names a seed entry that is not an input (forward) or output
+	// (reverse) of the program: one left from an earlier program.
+	Seed string `json:"seed,omitempty"`
 	// Caret is the source line and a caret under the column.
 	Caret string `json:"caret,omitempty"`
 }
@@ -256,7 +259,7 @@ func seedVector(g *ad.Graph, mode ad.Mode, seed map[string]string) ([]float64, e
 	}
 	for name := range seed {
 		if !known[name] {
-			return nil, errorf("the seed names %s, which is not an %s of the program", name, what)
+			return nil, &Error{Message: fmt.Sprintf("the seed names %s, which is not an %s of the program", name, what), Seed: name}
 		}
 	}
 	return v, nil

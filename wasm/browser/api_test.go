@@ -146,15 +146,16 @@ func TestErrors(t *testing.T) {
 		msg       string
 		line, col int
 		input     string
+		seed      string
 	}{
-		{"syntax", BuildRequest{Program: "ln(x1 +", Values: values("x1", "1")}, "", 1, 8, ""},
-		{"second line", BuildRequest{Program: "a = x\nb = a * )", Values: values("x", "1")}, "unexpected", 2, 9, ""},
-		{"no value", BuildRequest{Program: "x + y", Values: values("x", "1")}, "input y has no value", 0, 0, "y"},
-		{"bad value", BuildRequest{Program: "x + 1", Values: values("x", "2 +")}, "input x", 0, 0, "x"},
-		{"value not constant", BuildRequest{Program: "x + 1", Values: values("x", "z")}, "not a constant", 0, 0, "x"},
-		{"bad mode", BuildRequest{Program: "x", Values: values("x", "1"), Mode: "sideways"}, "unknown mode", 0, 0, ""},
-		{"bad seed", BuildRequest{Program: "x", Values: values("x", "1"), Seed: values("q", "1")}, "not an input", 0, 0, ""},
-		{"unicode column", BuildRequest{Program: "θ + ) ", Values: values("θ", "1")}, "", 1, 5, ""},
+		{"syntax", BuildRequest{Program: "ln(x1 +", Values: values("x1", "1")}, "", 1, 8, "", ""},
+		{"second line", BuildRequest{Program: "a = x\nb = a * )", Values: values("x", "1")}, "unexpected", 2, 9, "", ""},
+		{"no value", BuildRequest{Program: "x + y", Values: values("x", "1")}, "input y has no value", 0, 0, "y", ""},
+		{"bad value", BuildRequest{Program: "x + 1", Values: values("x", "2 +")}, "input x", 0, 0, "x", ""},
+		{"value not constant", BuildRequest{Program: "x + 1", Values: values("x", "z")}, "not a constant", 0, 0, "x", ""},
+		{"bad mode", BuildRequest{Program: "x", Values: values("x", "1"), Mode: "sideways"}, "unknown mode", 0, 0, "", ""},
+		{"bad seed", BuildRequest{Program: "x", Values: values("x", "1"), Seed: values("q", "1")}, "not an input", 0, 0, "", "q"},
+		{"unicode column", BuildRequest{Program: "θ + ) ", Values: values("θ", "1")}, "", 1, 5, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,8 +164,8 @@ func TestErrors(t *testing.T) {
 				t.Fatal("no error")
 			}
 			e := toError(err)
-			if !strings.Contains(e.Message, tt.msg) || e.Line != tt.line || e.Col != tt.col || e.Input != tt.input {
-				t.Errorf("error %+v, want message containing %q at %d:%d input %q", e, tt.msg, tt.line, tt.col, tt.input)
+			if !strings.Contains(e.Message, tt.msg) || e.Line != tt.line || e.Col != tt.col || e.Input != tt.input || e.Seed != tt.seed {
+				t.Errorf("error %+v, want message containing %q at %d:%d input %q seed %q", e, tt.msg, tt.line, tt.col, tt.input, tt.seed)
 			}
 			if tt.line > 0 && !strings.Contains(e.Caret, "^") {
 				t.Errorf("no caret in %q", e.Caret)

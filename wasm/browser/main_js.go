@@ -89,6 +89,9 @@ func failure(e *Error) any {
 	if e.Input != "" {
 		m["input"] = e.Input
 	}
+	if e.Seed != "" {
+		m["seed"] = e.Seed
+	}
 	return map[string]any{"ok": false, "error": m}
 }
 

@@ -131,6 +131,21 @@ func TestInvalidProgram(t *testing.T) {
 	}
 }
 
+// A custom seed of an output that the edited program no longer has is
+// dropped (the module says which seed entry is stale): the page goes back
+// to the default seed instead of showing an error.
+func TestStaleSeed(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, pageURL("y = 3*x", "x:1", "reverse", "last")+"&seed=y:2")
+	b.waitFor(t, field("v0", "adjoint")+` === "6"`) // ȳ = 2
+	b.do(t, setInput("#program", "z = 4*x"))
+	b.waitFor(t, field("v0", "adjoint")+` === "4"`) // the default seed z̄ = 1
+	if !eval[bool](t, b, `document.querySelector("#program-error").hidden`) {
+		t.Error("an error is shown for the stale seed")
+	}
+	b.waitFor(t, `location.search.includes("p=z") && !location.search.includes("seed=")`) // the permalink follows
+}
+
 // A bad input value is reported at its field; the program stays valid.
 func TestBadInputValue(t *testing.T) {
 	b := newBrowser(t)

@@ -201,7 +201,7 @@ function request() {
 async function doBuild() {
   const r = await viz.build(request(), graphOptions(st), () => st.step);
   if (r.stale) return;
-  if (!r.ok && !r.error.line && Object.keys(st.seed).length && /^the seed names /.test(r.error.message)) {
+  if (!r.ok && r.error.seed) {
     // The program's outputs (or inputs) changed under a custom seed: back
     // to the default seed.
     st.seed = {};
