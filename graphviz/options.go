@@ -40,16 +40,26 @@ var Themes = []string{"light", "dark"}
 // RankDirs are the values of Options.RankDir.
 var RankDirs = []string{"LR", "TB"}
 
-// Validate reports whether the options are valid.
+// An OptionError is an invalid option. Option names it as the command
+// line and the HTTP API do: "digits", "theme" or "rankdir".
+type OptionError struct {
+	Option string
+	Msg    string
+}
+
+func (e *OptionError) Error() string { return e.Msg }
+
+// Validate reports whether the options are valid; its error is an
+// *OptionError.
 func (o Options) Validate() error {
 	if o.Digits < 0 || o.Digits > 17 {
-		return fmt.Errorf("digits must be between 1 and 17, not %d", o.Digits)
+		return &OptionError{"digits", fmt.Sprintf("digits must be between 1 and 17, not %d", o.Digits)}
 	}
 	if o.Theme != "" && !slices.Contains(Themes, o.Theme) {
-		return fmt.Errorf("unknown theme %q: want %s", o.Theme, strings.Join(Themes, " or "))
+		return &OptionError{"theme", fmt.Sprintf("unknown theme %q: want %s", o.Theme, strings.Join(Themes, " or "))}
 	}
 	if o.RankDir != "" && !slices.Contains(RankDirs, strings.ToUpper(o.RankDir)) {
-		return fmt.Errorf("unknown rank direction %q: want %s", o.RankDir, strings.Join(RankDirs, " or "))
+		return &OptionError{"rankdir", fmt.Sprintf("unknown rank direction %q: want %s", o.RankDir, strings.Join(RankDirs, " or "))}
 	}
 	return nil
 }

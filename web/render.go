@@ -3,8 +3,8 @@ package web
 import (
 	"container/list"
 	"context"
+	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -59,9 +59,9 @@ func loadPicture(c *call, maxNodes int, drawn bool) (*picture, error) {
 		}
 	}
 	if err := opt.Validate(); err != nil {
-		param := "theme"
-		if strings.Contains(err.Error(), "rank") {
-			param = "rankdir"
+		param := ""
+		if oe := (*graphviz.OptionError)(nil); errors.As(err, &oe) {
+			param = oe.Option
 		}
 		return nil, &apiError{Status: 400, Param: param, Msg: err.Error()}
 	}
