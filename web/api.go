@@ -15,7 +15,6 @@ type endpoint struct {
 	Path     string   `json:"path"`
 	Summary  string   `json:"summary"`
 	Params   []string `json:"params"`
-	params   []string // == Params; the JSON copy is for the index
 	document bool     // a browser may open it as a document: gets documentCSP
 	serve    func(c *call) (*response, error)
 }
@@ -57,7 +56,6 @@ func init() {
 		if ep.Params == nil {
 			ep.Params = []string{}
 		}
-		ep.params = ep.Params
 	}
 }
 

@@ -282,7 +282,7 @@ func (h *handler) run(ctx context.Context, ep *endpoint, r *http.Request) (*resp
 				done <- result{err: &apiError{Status: 500, Msg: fmt.Sprintf("internal error: %v", p)}}
 			}
 		}()
-		q, err := parseQuery(r.URL.RawQuery, ep.params)
+		q, err := parseQuery(r.URL.RawQuery, ep.Params)
 		if err != nil {
 			done <- result{err: err}
 			return
