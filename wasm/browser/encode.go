@@ -361,12 +361,7 @@ func (f *Frames) encode(w *jw) {
 	w.key("nodeClass").strs(b.NodeClass)
 	w.key("tooltip").strs(b.Tooltip)
 	w.key("fields")
-	w.array(len(b.Fields), b.Fields == nil, func(i int) {
-		w.open('[')
-		w.str(b.Fields[i][0])
-		w.str(b.Fields[i][1])
-		w.close(']')
-	})
+	w.array(len(b.Fields), b.Fields == nil, func(i int) { w.strs(b.Fields[i][:]) })
 	w.key("edgeClass").strs(b.EdgeClass)
 	w.key("edgeLabel").strs(b.EdgeLabel)
 	w.key("edgeTooltip").strs(b.EdgeTooltip)

@@ -49,18 +49,10 @@ var apiHeaders = map[string]string{
 }
 
 // cached are the headers of a successful API answer (with apiHeaders).
-var cached = map[string]string{
-	"Access-Control-Allow-Origin": "*",
-	"X-Content-Type-Options":      "nosniff",
-	"Cache-Control":               "public, max-age=31536000, immutable",
-}
+var cached = merge(apiHeaders, map[string]string{"Cache-Control": "public, max-age=31536000, immutable"})
 
 // noStore are the headers of an API error.
-var noStore = map[string]string{
-	"Access-Control-Allow-Origin": "*",
-	"X-Content-Type-Options":      "nosniff",
-	"Cache-Control":               "no-store",
-}
+var noStore = merge(apiHeaders, map[string]string{"Cache-Control": "no-store"})
 
 // DocumentCSP is the Content-Security-Policy of API answers that a browser
 // may open as a document (SVG, HTML).

@@ -286,8 +286,8 @@ fdH.addEventListener("input", () => {
   fdChanged();
 });
 fdRange.addEventListener("input", () => {
-  fdH.value = `1e${Number(fdRange.value) === Math.round(Number(fdRange.value)) ? Number(fdRange.value) : ""}`;
-  if (Number(fdRange.value) !== Math.round(Number(fdRange.value))) fdH.value = (10 ** Number(fdRange.value)).toPrecision(2);
+  const v = Number(fdRange.value);
+  fdH.value = Number.isInteger(v) ? `1e${v}` : (10 ** v).toPrecision(2);
   fdChanged();
 });
 fdOut.addEventListener("change", () => { st.output = Number(fdOut.value); saveURL(); runFD(); });
@@ -340,9 +340,7 @@ function load(ex) {
 // ---- Share and export ----
 const share = $("#share");
 $("#share-button").addEventListener("click", () => {
-  const link = new URL(stateQuery(st, names), location.href);
-  link.hash = "";
-  $("#share-link").value = link.href;
+  $("#share-link").value = new URL(stateQuery(st, names), location.href).href; // a query-only reference drops the fragment
   const embed = new URL(`embed.html${stateQuery(st, names)}`, location.href);
   $("#share-iframe").value = `<iframe src="${escapeAttr(embed.href)}" title="adviz: ${escapeAttr(st.program.replace(/\n/g, "; "))}" width="100%" height="640" style="border:1px solid #ddd;border-radius:8px" loading="lazy"></iframe>`;
   $("#share-status").textContent = "";
