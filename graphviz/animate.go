@@ -248,38 +248,16 @@ func (l *Layout) AnimatedSVG(t *ad.Trace, a Animation) ([]byte, error) {
 func cssColor(name, hex string) string { return "var(--adviz-" + name + "," + hex + ")" }
 
 // nodeVars returns a node's background, border colour and border width
-// for its classes, as in the stylesheet.
+// for its classes, as in the stylesheet (nodeLook).
 func nodeVars(p *palette, class string) (bg, line, width string) {
-	cls := " " + class + " "
-	switch {
-	case strings.Contains(cls, " current "):
-		bg, line, width = cssColor("current-bg", p.currentBg), cssColor("current-line", p.currentLn), "2.6"
-	case strings.Contains(cls, " source "):
-		bg, line, width = cssColor("source-bg", p.sourceBg), cssColor("source-line", p.sourceLn), "1.6"
-	case strings.Contains(cls, " done "):
-		bg, line, width = cssColor("done-bg", p.doneBg), cssColor("done-line", p.doneLn), "1.2"
-	default:
-		bg, line, width = cssColor("pending-bg", p.pendingBg), cssColor("pending-line", p.pendingLn), "1.2"
-	}
-	switch {
-	case strings.Contains(cls, " diag-error "):
-		line, width = cssColor("error", p.errorC), "2.2"
-	case strings.Contains(cls, " diag-warning "):
-		line, width = cssColor("warning", p.warningC), "2.2"
-	}
-	return bg, line, width
+	bgName, lineName, width := nodeLook(class)
+	colors := p.colors()
+	return cssColor(bgName, colors[bgName]), cssColor(lineName, colors[lineName]), width
 }
 
 // edgeVars returns an edge's colour, width, dashes and tail marker for its
-// classes, as in the stylesheet.
+// classes, as in the stylesheet (edgeLook).
 func edgeVars(p *palette, class string) (color, width, dash, marker string) {
-	switch {
-	case strings.HasSuffix(class, " active primal"):
-		return cssColor("fg", p.fg), "2.6", "none", "none"
-	case strings.HasSuffix(class, " active forward"):
-		return cssColor("tangent", p.tangent), "2.6", "none", "none"
-	case strings.HasSuffix(class, " active adjoint"):
-		return cssColor("adjoint", p.adjoint), "2.6", "7 3", "url(#adviz-back)"
-	}
-	return cssColor("edge", p.edge), "1.2", "none", "none"
+	name, width, dash, marker := edgeLook(class)
+	return cssColor(name, p.colors()[name]), width, dash, marker
 }

@@ -203,24 +203,9 @@ func (w *dotWriter) edge(i int, e edge) {
 // nodeLook returns the background and border colour of a node with the
 // given classes, the colours the stylesheet gives the same classes.
 func (p *palette) nodeLook(class string) (bg, line string) {
-	cls := " " + class + " "
-	switch {
-	case strings.Contains(cls, " current "):
-		bg, line = p.currentBg, p.currentLn
-	case strings.Contains(cls, " source "):
-		bg, line = p.sourceBg, p.sourceLn
-	case strings.Contains(cls, " done "):
-		bg, line = p.doneBg, p.doneLn
-	default:
-		bg, line = p.pendingBg, p.pendingLn
-	}
-	switch {
-	case strings.Contains(cls, " diag-error "):
-		line = p.errorC
-	case strings.Contains(cls, " diag-warning "):
-		line = p.warningC
-	}
-	return bg, line
+	bgName, lineName, _ := nodeLook(class)
+	colors := p.colors()
+	return colors[bgName], colors[lineName]
 }
 
 // graphLabel returns the HTML of the graph label: the caption and the

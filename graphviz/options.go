@@ -110,6 +110,8 @@ func fieldWidth(d int) float64 {
 // CSS custom property (--adviz-NAME); DOT gets the same colours as
 // attributes, so Graphviz's own renderers (PNG) draw the same picture.
 type palette struct {
+	byName map[string]string // the colours below by their CSS names: colors()
+
 	bg, fg, muted    string
 	tangent, adjoint string // one colour each, throughout
 	// A number the current step just wrote is bold, underlined and in a

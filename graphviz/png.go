@@ -630,6 +630,7 @@ func rasterize(svg []byte, p *palette, scale float64) ([]byte, error) {
 // draw draws one element with the colours its classes have in the
 // stylesheet.
 func (cv *canvas) draw(el *element, p *palette) {
+	colors := p.colors()
 	a := el.attrs
 	fill, hasFill := parseColor(a["fill"])
 	strokeC, hasStroke := parseColor(a["stroke"])
@@ -654,13 +655,12 @@ func (cv *canvas) draw(el *element, p *palette) {
 		}
 		switch {
 		case el.node != "":
-			nbg, nline := p.nodeLook(el.node)
-			_, _, width := nodeVars(p, el.node)
+			bgName, lineName, width := nodeLook(el.node)
 			if a["fill"] == "none" {
 				w, _ := strconv.ParseFloat(width, 64)
-				cv.stroke(pts, true, w, nil, mustColor(nline))
+				cv.stroke(pts, true, w, nil, mustColor(colors[lineName]))
 			} else if el.first {
-				cv.fill(pts, mustColor(nbg))
+				cv.fill(pts, mustColor(colors[bgName]))
 			} else {
 				cv.fill(pts, fill)
 			}
@@ -695,23 +695,22 @@ func (cv *canvas) draw(el *element, p *palette) {
 			}
 			return
 		}
-		c := mustColor(edgeColor(p, el.edge))
-		w, dash := 1.2, []float64(nil)
-		if strings.Contains(el.edge, " active") {
-			w = 2.6
+		name, width, dashes, marker := edgeLook(el.edge)
+		c := mustColor(colors[name])
+		w := parseNums(width)[0]
+		var dash []float64
+		if dashes != "none" {
+			dash = parseNums(dashes)
 		}
-		if strings.HasSuffix(el.edge, " active adjoint") {
-			dash = []float64{7, 3}
-			if len(pts) > 1 {
-				// Adjoints flow back: an arrowhead at the tail.
-				tip, from := pts[0], pts[1]
-				dx, dy := from.x-tip.x, from.y-tip.y
-				l := math.Hypot(dx, dy)
-				if l > 0 {
-					ux, uy := dx/l, dy/l
-					b := pt{tip.x + ux*9, tip.y + uy*9}
-					cv.fill([]pt{tip, {b.x - uy*4, b.y + ux*4}, {b.x + uy*4, b.y - ux*4}}, mustColor(p.adjoint))
-				}
+		if marker != "none" && len(pts) > 1 {
+			// Adjoints flow back: an arrowhead at the tail.
+			tip, from := pts[0], pts[1]
+			dx, dy := from.x-tip.x, from.y-tip.y
+			l := math.Hypot(dx, dy)
+			if l > 0 {
+				ux, uy := dx/l, dy/l
+				b := pt{tip.x + ux*9, tip.y + uy*9}
+				cv.fill([]pt{tip, {b.x - uy*4, b.y + ux*4}, {b.x + uy*4, b.y - ux*4}}, mustColor(p.adjoint))
 			}
 		}
 		cv.stroke(pts, false, w, dash, c)
@@ -761,13 +760,6 @@ func (cv *canvas) draw(el *element, p *palette) {
 
 // edgeColor is an edge's colour for its classes, as in the stylesheet.
 func edgeColor(p *palette, class string) string {
-	switch {
-	case strings.HasSuffix(class, " active primal"):
-		return p.fg
-	case strings.HasSuffix(class, " active forward"):
-		return p.tangent
-	case strings.HasSuffix(class, " active adjoint"):
-		return p.adjoint
-	}
-	return p.edge
+	name, _, _, _ := edgeLook(class)
+	return p.colors()[name]
 }

@@ -28,14 +28,64 @@ var styleSheets = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-func styleSheet(p *palette) string {
-	colors := map[string]string{
+// colors are the palette's colours by their CSS names (--adviz-NAME).
+func (p *palette) colors() map[string]string { return p.byName }
+
+func init() {
+	for _, p := range palettes {
+		p.byName = p.colorMap()
+	}
+}
+
+func (p *palette) colorMap() map[string]string {
+	return map[string]string{
 		"bg": p.bg, "fg": p.fg, "muted": p.muted, "tangent": p.tangent, "adjoint": p.adjoint,
 		"tangent-strong": p.tangentStrong, "adjoint-strong": p.adjointStrong,
 		"pending-bg": p.pendingBg, "pending-line": p.pendingLn, "done-bg": p.doneBg, "done-line": p.doneLn,
 		"current-bg": p.currentBg, "current-line": p.currentLn, "source-bg": p.sourceBg, "source-line": p.sourceLn,
 		"edge": p.edge, "error": p.errorC, "warning": p.warningC,
 	}
+}
+
+// nodeLook is the look the stylesheet gives a node with these classes:
+// the CSS names of its background and border colours and its border width.
+func nodeLook(class string) (bg, line, width string) {
+	cls := " " + class + " "
+	switch {
+	case strings.Contains(cls, " current "):
+		bg, line, width = "current-bg", "current-line", "2.6"
+	case strings.Contains(cls, " source "):
+		bg, line, width = "source-bg", "source-line", "1.6"
+	case strings.Contains(cls, " done "):
+		bg, line, width = "done-bg", "done-line", "1.2"
+	default:
+		bg, line, width = "pending-bg", "pending-line", "1.2"
+	}
+	switch {
+	case strings.Contains(cls, " diag-error "):
+		line, width = "error", "2.2"
+	case strings.Contains(cls, " diag-warning "):
+		line, width = "warning", "2.2"
+	}
+	return bg, line, width
+}
+
+// edgeLook is the look the stylesheet gives an edge with these classes:
+// the CSS name of its colour, its width, its dashes and its tail marker.
+func edgeLook(class string) (color, width, dash, marker string) {
+	switch {
+	case strings.HasSuffix(class, " active primal"):
+		return "fg", "2.6", "none", "none"
+	case strings.HasSuffix(class, " active forward"):
+		return "tangent", "2.6", "none", "none"
+	case strings.HasSuffix(class, " active adjoint"):
+		return "adjoint", "2.6", "7 3", "url(#adviz-back)"
+	}
+	return "edge", "1.2", "none", "none"
+}
+
+func styleSheet(p *palette) string {
+	colors := p.colors()
 	var b strings.Builder
 	b.WriteString("\nsvg.adviz{")
 	for _, name := range colorNames {
