@@ -190,7 +190,7 @@ func TestBadInput(t *testing.T) {
 		{"syntax", "", []string{"grad", "-e", "ln(x1 + )", "--at", "x1=2"}, "adviz: 1:9: unexpected ')'", "            ^"},
 		{"missing value", "", []string{"grad", "-e", baydin, "--at", "x1=2"}, "adviz: 1:13: 'x2' has no value: give it one as an input", "                ^"},
 		{"no --at", "", []string{"grad", "-e", baydin}, "adviz: the program needs values for x1, x2: give them with --at x1=1,x2=1", ""},
-		{"bad number", "", []string{"grad", "-e", "x", "--at", "x=abc"}, `adviz: --at: x: "abc" is not a number`, ""},
+		{"bad number", "", []string{"grad", "-e", "x", "--at", "x=abc"}, `adviz: --at: x: 'abc' is not a number (use numbers, pi and e)`, ""},
 		{"empty", "", []string{"grad", "-e", "-", "--at", "x=1"}, "adviz: 1:1: empty program: write an expression such as ln(x1) + x1*x2 - sin(x2)", "    ^"},
 		{"NUL", "x\x00", []string{"grad", "-e", "-", "--at", "x=1"}, "adviz: 1:2: unexpected character U+0000", "     ^"},
 		{"invalid UTF-8", "x + \xc3\x28", []string{"grad", "-e", "-", "--at", "x=1"}, "adviz: 1:5: invalid UTF-8 encoding", "        ^"},
