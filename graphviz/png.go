@@ -520,8 +520,24 @@ type element struct {
 	graph bool // a direct child of the graph group
 }
 
-// rasterize draws svg (written by StepSVG) at scale.
+// rasterize draws svg (written by StepSVG) at scale as PNG.
 func rasterize(svg []byte, p *palette, scale float64) ([]byte, error) {
+	img, err := rasterImage(svg, p, scale, MaxPNGPixels)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&out, img); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// rasterImage draws svg (written by StepSVG) at scale pixels per point
+// (0: DefaultPNGScale, or less so that the image has at most
+// AutoPNGPixels); an image over maxPixels is an error.
+func rasterImage(svg []byte, p *palette, scale, maxPixels float64) (*image.RGBA, error) {
 	d := xml.NewDecoder(bytes.NewReader(svg))
 	type group struct {
 		class string
@@ -604,7 +620,7 @@ func rasterize(svg []byte, p *palette, scale float64) ([]byte, error) {
 		scale = math.Min(DefaultPNGScale, math.Sqrt(AutoPNGPixels/(vb[2]*vb[3])))
 	}
 	w, h := int(math.Ceil(vb[2]*scale)), int(math.Ceil(vb[3]*scale))
-	if float64(w)*float64(h) > MaxPNGPixels {
+	if float64(w)*float64(h) > maxPixels {
 		return nil, fmt.Errorf("graphviz: png: %dx%d pixels is too large; use a smaller scale", w, h)
 	}
 	cv := &canvas{img: image.NewRGBA(image.Rect(0, 0, w, h)), scale: scale, ox: vb[0], oy: vb[1]}
@@ -619,12 +635,7 @@ func rasterize(svg []byte, p *palette, scale float64) ([]byte, error) {
 	for _, el := range els {
 		cv.draw(el, p)
 	}
-	var out bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&out, cv.img); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return cv.img, nil
 }
 
 // draw draws one element with the colours its classes have in the
