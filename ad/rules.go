@@ -3,6 +3,8 @@ package ad
 import (
 	"fmt"
 	"math"
+
+	"github.com/adviz/adviz/ad/internal/crmath"
 )
 
 // Rule is one primitive operation: how to evaluate it, its local partial
@@ -175,7 +177,7 @@ var Rules = [numOps]Rule{
 	},
 	OpPow: {
 		Name: "pow", Funcs: []string{"pow"}, Arity: 2,
-		Eval: crPow,
+		Eval: crmath.Pow,
 		Partial: [2]func(a, b, y float64) float64{
 			func(a, b, _ float64) float64 {
 				switch b {
@@ -186,13 +188,13 @@ var Rules = [numOps]Rule{
 				case 2:
 					return 2 * a
 				}
-				return b * crPow(a, b-1)
+				return b * crmath.Pow(a, b-1)
 			},
 			func(a, b, y float64) float64 {
 				if a == 0 && b > 0 {
 					return 0 // 0^b = 0 for every b > 0
 				}
-				return y * crLog(a)
+				return y * crmath.Log(a)
 			},
 		},
 		Text: "$a^$b", LaTeX: "$a^{$b}",
@@ -209,47 +211,47 @@ var Rules = [numOps]Rule{
 		},
 		prec: precPow,
 	},
-	OpSin: unary("sin", crSin,
-		func(a, _ float64) float64 { return crCos(a) },
+	OpSin: unary("sin", crmath.Sin,
+		func(a, _ float64) float64 { return crmath.Cos(a) },
 		`\sin $a`, "cos($a)", `\cos $a`),
-	OpCos: unary("cos", crCos,
-		func(a, _ float64) float64 { return -crSin(a) },
+	OpCos: unary("cos", crmath.Cos,
+		func(a, _ float64) float64 { return -crmath.Sin(a) },
 		`\cos $a`, "-sin($a)", `-\sin $a`),
-	OpTan: unary("tan", crTan,
+	OpTan: unary("tan", crmath.Tan,
 		func(_, y float64) float64 { return 1 + y*y },
 		`\tan $a`, "1 + $y^2", `1 + $y^{2}`),
-	OpAsin: domain(unary("asin", crAsin,
+	OpAsin: domain(unary("asin", crmath.Asin,
 		func(a, _ float64) float64 { return 1 / math.Sqrt(1-a*a) },
 		`\arcsin $a`, "1/sqrt(1 - $a^2)", `\frac{1}{\sqrt{1 - $a^{2}}}`),
 		func(a, _ float64) string { return outside("asin", a, -1, 1) }),
-	OpAcos: domain(unary("acos", crAcos,
+	OpAcos: domain(unary("acos", crmath.Acos,
 		func(a, _ float64) float64 { return -1 / math.Sqrt(1-a*a) },
 		`\arccos $a`, "-1/sqrt(1 - $a^2)", `-\frac{1}{\sqrt{1 - $a^{2}}}`),
 		func(a, _ float64) string { return outside("acos", a, -1, 1) }),
-	OpAtan: unary("atan", crAtan,
+	OpAtan: unary("atan", crmath.Atan,
 		func(a, _ float64) float64 { return 1 / (1 + a*a) },
 		`\arctan $a`, "1/(1 + $a^2)", `\frac{1}{1 + $a^{2}}`),
-	OpSinh: unary("sinh", crSinh,
-		func(a, _ float64) float64 { return crCosh(a) },
+	OpSinh: unary("sinh", crmath.Sinh,
+		func(a, _ float64) float64 { return crmath.Cosh(a) },
 		`\sinh $a`, "cosh($a)", `\cosh $a`),
-	OpCosh: unary("cosh", crCosh,
-		func(a, _ float64) float64 { return crSinh(a) },
+	OpCosh: unary("cosh", crmath.Cosh,
+		func(a, _ float64) float64 { return crmath.Sinh(a) },
 		`\cosh $a`, "sinh($a)", `\sinh $a`),
-	OpTanh: unary("tanh", crTanh,
+	OpTanh: unary("tanh", crmath.Tanh,
 		func(_, y float64) float64 { return 1 - y*y },
 		`\tanh $a`, "1 - $y^2", `1 - $y^{2}`),
-	OpExp: unary("exp", crExp,
+	OpExp: unary("exp", crmath.Exp,
 		func(_, y float64) float64 { return y },
 		`\exp $a`, "$y", "$y"),
-	OpLn: domain(unary("ln", crLog,
+	OpLn: domain(unary("ln", crmath.Log,
 		func(a, _ float64) float64 { return 1 / a },
 		`\ln $a`, "1/$a", `\frac{1}{$a}`, "log"),
 		func(a, _ float64) string { return positive("ln", a) }),
-	OpLog2: domain(unary("log2", crLog2,
+	OpLog2: domain(unary("log2", crmath.Log2,
 		func(a, _ float64) float64 { return 1 / (a * math.Ln2) },
 		`\log_2 $a`, "1/($a×ln 2)", `\frac{1}{$a \ln 2}`),
 		func(a, _ float64) string { return positive("log2", a) }),
-	OpLog10: domain(unary("log10", crLog10,
+	OpLog10: domain(unary("log10", crmath.Log10,
 		func(a, _ float64) float64 { return 1 / (a * math.Ln10) },
 		`\log_{10} $a`, "1/($a×ln 10)", `\frac{1}{$a \ln 10}`),
 		func(a, _ float64) string { return positive("log10", a) }),
@@ -417,10 +419,10 @@ func outside(name string, a, lo, hi float64) string {
 	return ""
 }
 
-// sigmoid and softplus are correctly rounded (see crmath.go).
+// sigmoid and softplus are correctly rounded (see ad/internal/crmath).
 var (
-	sigmoid  = crSigmoid
-	softplus = crSoftplus
+	sigmoid  = crmath.Sigmoid
+	softplus = crmath.Softplus
 )
 
 // funcs maps the function names of the language to their ops.

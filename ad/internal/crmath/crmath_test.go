@@ -1,4 +1,4 @@
-package ad
+package crmath
 
 import (
 	"encoding/binary"
@@ -24,22 +24,22 @@ func TestCRKnownValues(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"cos(5)", crCos(5), 0.28366218546322625},
-		{"sin(5)", crSin(5), -0.9589242746631385},
-		{"ln(2)", crLog(2), 0.6931471805599453},
-		{"exp(1)", crExp(1), math.E},
-		{"log2(8)", crLog2(8), 3},
-		{"log10(1000)", crLog10(1000), 3},
-		{"sin(π)", crSin(math.Pi), 1.2246467991473532e-16},
-		{"cos(π/2)", crCos(math.Pi / 2), 6.123233995736766e-17},
-		{"atan(1)", crAtan(1), math.Pi / 4},
-		{"asin(0.5)", crAsin(0.5), 0.5235987755982989},
-		{"acos(0)", crAcos(0), math.Pi / 2},
-		{"tanh(1)", crTanh(1), 0.7615941559557649},
-		{"pow(2, 0.5)", crPow(2, 0.5), math.Sqrt2},
-		{"pow(10, -2)", crPow(10, -2), 0.01},
-		{"sigmoid(0)", crSigmoid(0), 0.5},
-		{"softplus(0)", crSoftplus(0), math.Ln2},
+		{"cos(5)", Cos(5), 0.28366218546322625},
+		{"sin(5)", Sin(5), -0.9589242746631385},
+		{"ln(2)", Log(2), 0.6931471805599453},
+		{"exp(1)", Exp(1), math.E},
+		{"log2(8)", Log2(8), 3},
+		{"log10(1000)", Log10(1000), 3},
+		{"sin(π)", Sin(math.Pi), 1.2246467991473532e-16},
+		{"cos(π/2)", Cos(math.Pi / 2), 6.123233995736766e-17},
+		{"atan(1)", Atan(1), math.Pi / 4},
+		{"asin(0.5)", Asin(0.5), 0.5235987755982989},
+		{"acos(0)", Acos(0), math.Pi / 2},
+		{"tanh(1)", Tanh(1), 0.7615941559557649},
+		{"pow(2, 0.5)", Pow(2, 0.5), math.Sqrt2},
+		{"pow(10, -2)", Pow(10, -2), 0.01},
+		{"sigmoid(0)", Sigmoid(0), 0.5},
+		{"softplus(0)", Softplus(0), math.Ln2},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
@@ -47,7 +47,7 @@ func TestCRKnownValues(t *testing.T) {
 	}
 	// Exact results at exact powers: log2(2^k) = k, log10(10^k) = k.
 	for k := -1074; k <= 1023; k++ {
-		if got := crLog2(math.Ldexp(1, k)); got != float64(k) {
+		if got := Log2(math.Ldexp(1, k)); got != float64(k) {
 			t.Errorf("log2(2^%d) = %v", k, got)
 		}
 	}
@@ -55,7 +55,7 @@ func TestCRKnownValues(t *testing.T) {
 		x, _ := new(big.Float).SetPrec(2000).SetRat(new(big.Rat).SetFrac(
 			new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(k, 0))), nil),
 			new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(-k, 0))), nil))).Float64()
-		if got := crLog10(x); k >= 0 && got != float64(k) {
+		if got := Log10(x); k >= 0 && got != float64(k) {
 			t.Errorf("log10(1e%d) = %v", k, got)
 		} else if want := refFuncs["log10"](x, 0); got != want {
 			t.Errorf("log10(%v) = %v, want %v", x, got, want)
@@ -69,21 +69,21 @@ var crUnary = []struct {
 	name    string
 	cr, std func(float64) float64
 }{
-	{"sin", crSin, math.Sin},
-	{"cos", crCos, math.Cos},
-	{"tan", crTan, math.Tan},
-	{"exp", crExp, math.Exp},
-	{"log", crLog, math.Log},
-	{"log2", crLog2, math.Log2},
-	{"log10", crLog10, math.Log10},
-	{"sinh", crSinh, math.Sinh},
-	{"cosh", crCosh, math.Cosh},
-	{"tanh", crTanh, math.Tanh},
-	{"asin", crAsin, math.Asin},
-	{"acos", crAcos, math.Acos},
-	{"atan", crAtan, math.Atan},
-	{"sigmoid", crSigmoid, crStdSigmoid},
-	{"softplus", crSoftplus, crStdSoftplus},
+	{"sin", Sin, math.Sin},
+	{"cos", Cos, math.Cos},
+	{"tan", Tan, math.Tan},
+	{"exp", Exp, math.Exp},
+	{"log", Log, math.Log},
+	{"log2", Log2, math.Log2},
+	{"log10", Log10, math.Log10},
+	{"sinh", Sinh, math.Sinh},
+	{"cosh", Cosh, math.Cosh},
+	{"tanh", Tanh, math.Tanh},
+	{"asin", Asin, math.Asin},
+	{"acos", Acos, math.Acos},
+	{"atan", Atan, math.Atan},
+	{"sigmoid", Sigmoid, crStdSigmoid},
+	{"softplus", Softplus, crStdSoftplus},
 }
 
 func crStdSigmoid(a float64) float64 {
@@ -139,19 +139,19 @@ func TestCRSpecialValues(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"sigmoid(-Inf)", crSigmoid(math.Inf(-1)), 0},
-		{"sigmoid(+Inf)", crSigmoid(math.Inf(1)), 1},
-		{"sigmoid(-0)", crSigmoid(math.Copysign(0, -1)), 0.5},
-		{"sigmoid(-1000)", crSigmoid(-1000), 0},
-		{"softplus(-Inf)", crSoftplus(math.Inf(-1)), 0},
-		{"softplus(+Inf)", crSoftplus(math.Inf(1)), math.Inf(1)},
-		{"softplus(1000)", crSoftplus(1000), 1000},
-		{"softplus(-1000)", crSoftplus(-1000), 0},
-		{"tanh(-0)", crTanh(math.Copysign(0, -1)), math.Copysign(0, -1)},
-		{"atan(+Inf)", crAtan(math.Inf(1)), math.Pi / 2},
-		{"atan(-Inf)", crAtan(math.Inf(-1)), -math.Pi / 2},
-		{"exp(-Inf)", crExp(math.Inf(-1)), 0},
-		{"acos(-1)", crAcos(-1), math.Pi},
+		{"sigmoid(-Inf)", Sigmoid(math.Inf(-1)), 0},
+		{"sigmoid(+Inf)", Sigmoid(math.Inf(1)), 1},
+		{"sigmoid(-0)", Sigmoid(math.Copysign(0, -1)), 0.5},
+		{"sigmoid(-1000)", Sigmoid(-1000), 0},
+		{"softplus(-Inf)", Softplus(math.Inf(-1)), 0},
+		{"softplus(+Inf)", Softplus(math.Inf(1)), math.Inf(1)},
+		{"softplus(1000)", Softplus(1000), 1000},
+		{"softplus(-1000)", Softplus(-1000), 0},
+		{"tanh(-0)", Tanh(math.Copysign(0, -1)), math.Copysign(0, -1)},
+		{"atan(+Inf)", Atan(math.Inf(1)), math.Pi / 2},
+		{"atan(-Inf)", Atan(math.Inf(-1)), -math.Pi / 2},
+		{"exp(-Inf)", Exp(math.Inf(-1)), 0},
+		{"acos(-1)", Acos(-1), math.Pi},
 	} {
 		if !crSame(c.got, c.want) {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
@@ -162,7 +162,7 @@ func TestCRSpecialValues(t *testing.T) {
 	// be math.Pow's, bit for bit; otherwise the correctly rounded value.
 	for _, x := range crSpecials {
 		for _, y := range crSpecials {
-			got, want := crPow(x, y), math.Pow(x, y)
+			got, want := Pow(x, y), math.Pow(x, y)
 			special := want != want || math.IsInf(want, 0) || want == 0 ||
 				x != x || y != y || math.IsInf(x, 0) || math.IsInf(y, 0) || x == 0 || x == 1 || y == 0 || y == 1
 			if !special {
@@ -216,7 +216,7 @@ func TestCRExactPow(t *testing.T) {
 		{-1, 1<<53 - 1, -1},
 	}
 	for _, c := range cases {
-		if got := crPow(c.x, c.y); !crSame(got, c.want) {
+		if got := Pow(c.x, c.y); !crSame(got, c.want) {
 			t.Errorf("pow(%v, %v) = %v, want %v", c.x, c.y, got, c.want)
 		}
 	}
@@ -395,7 +395,7 @@ func init() {
 // of one or two arguments.
 func crFunc(name string) (cr, std func(x, y float64) float64) {
 	if name == "pow" {
-		return crPow, math.Pow
+		return Pow, math.Pow
 	}
 	for _, f := range crUnary {
 		if f.name == name {
@@ -761,7 +761,7 @@ func BenchmarkCR(b *testing.B) {
 	for _, impl := range []struct {
 		name string
 		f    func(x, y float64) float64
-	}{{"cr", crPow}, {"math", math.Pow}} {
+	}{{"cr", Pow}, {"math", math.Pow}} {
 		b.Run("pow/"+impl.name, func(b *testing.B) {
 			s := 0.0
 			for i := 0; b.Loop(); i++ {
@@ -779,9 +779,9 @@ func BenchmarkCRHard(b *testing.B) {
 		name string
 		f    func() float64
 	}{
-		{"exp(2^-53)", func() float64 { return crExp(0x1p-53) }},
-		{"sigmoid(3·2^-52)", func() float64 { return crSigmoid(3 * 0x1p-52) }},
-		{"pow(1+2^-52,1.5)", func() float64 { return crPow(1+0x1p-52, 1.5) }},
+		{"exp(2^-53)", func() float64 { return Exp(0x1p-53) }},
+		{"sigmoid(3·2^-52)", func() float64 { return Sigmoid(3 * 0x1p-52) }},
+		{"pow(1+2^-52,1.5)", func() float64 { return Pow(1+0x1p-52, 1.5) }},
 		{"sin(1e300) slow path", func() float64 { return crSlow(crFnSin, 1e300, 0) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -1,13 +1,11 @@
-package ad
-
-// Correctly rounded elementary functions.
+// Package crmath provides correctly rounded elementary functions for package
+// ad (the traces reproduce published tables to the last digit).
 //
-// crSin, crCos, crTan, crExp, crLog, crLog2, crLog10, crSinh, crCosh,
-// crTanh, crAsin, crAcos, crAtan, crPow, crSigmoid and crSoftplus return
-// the float64 nearest to the exact mathematical value, ties to even, for
-// every argument (subnormal results included), where the math package is
-// only faithful: math.Cos(5) = 0.2836621854632263, the correctly rounded
-// cos 5 is 0.28366218546322625.
+// Sin, Cos, Tan, Exp, Log, Log2, Log10, Sinh, Cosh, Tanh, Asin, Acos, Atan,
+// Pow, Sigmoid and Softplus return the float64 nearest to the exact
+// mathematical value, ties to even, for every argument (subnormal results
+// included), where the math package is only faithful: math.Cos(5) =
+// 0.2836621854632263, the correctly rounded cos 5 is 0.28366218546322625.
 //
 // Method (Ziv's strategy):
 //
@@ -67,6 +65,7 @@ package ad
 // 0.5-1.5 µs under js/wasm, 2.5 to 15 times math there. The math/big path
 // takes tens of microseconds; it runs for about one argument in 2^42 and
 // at the simple hard cases above.
+package crmath
 
 import (
 	"math"
@@ -157,8 +156,8 @@ const (
 	crFnSoftplus
 )
 
-// crSin returns sin x, correctly rounded.
-func crSin(x float64) float64 {
+// Sin returns sin x, correctly rounded.
+func Sin(x float64) float64 {
 	switch {
 	case x == 0 || x != x:
 		return x // ±0, NaN
@@ -168,16 +167,16 @@ func crSin(x float64) float64 {
 	return crFinish(sinDD(x), 0, crFnSin, x, 0)
 }
 
-// crCos returns cos x, correctly rounded.
-func crCos(x float64) float64 {
+// Cos returns cos x, correctly rounded.
+func Cos(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return math.NaN()
 	}
 	return crFinish(sinCosDD(math.Abs(x), true), 0, crFnCos, x, 0)
 }
 
-// crTan returns tan x, correctly rounded.
-func crTan(x float64) float64 {
+// Tan returns tan x, correctly rounded.
+func Tan(x float64) float64 {
 	switch {
 	case x == 0 || x != x:
 		return x
@@ -311,8 +310,8 @@ func trigReducePH(x float64) (dd, int) {
 	return r, q & 3
 }
 
-// crExp returns e^x, correctly rounded (subnormal results included).
-func crExp(x float64) float64 {
+// Exp returns e^x, correctly rounded (subnormal results included).
+func Exp(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -337,24 +336,24 @@ func expCore(xh, xl float64) (dd, int) {
 	return exp2Tab[j&63].mul(p), j >> 6
 }
 
-// crLog returns ln x, correctly rounded.
-func crLog(x float64) float64 {
+// Log returns ln x, correctly rounded.
+func Log(x float64) float64 {
 	if r, ok := logSpecial(x); ok {
 		return r
 	}
 	return crFinish(logDD(x), 0, crFnLog, x, 0)
 }
 
-// crLog2 returns log2 x, correctly rounded (exact at powers of two).
-func crLog2(x float64) float64 {
+// Log2 returns log2 x, correctly rounded (exact at powers of two).
+func Log2(x float64) float64 {
 	if r, ok := logSpecial(x); ok {
 		return r
 	}
 	return crFinish(log2DD(x), 0, crFnLog2, x, 0)
 }
 
-// crLog10 returns log10 x, correctly rounded.
-func crLog10(x float64) float64 {
+// Log10 returns log10 x, correctly rounded.
+func Log10(x float64) float64 {
 	if r, ok := logSpecial(x); ok {
 		return r
 	}
@@ -425,8 +424,8 @@ func log1pDD(u dd) dd {
 	return logCore(1, 0.5, u.pow2(0.5))
 }
 
-// crSinh returns sinh x, correctly rounded.
-func crSinh(x float64) float64 {
+// Sinh returns sinh x, correctly rounded.
+func Sinh(x float64) float64 {
 	switch a := math.Abs(x); {
 	case x == 0 || x != x || math.IsInf(x, 0):
 		return x
@@ -466,8 +465,8 @@ func sinhSmall(a float64) dd {
 	return dd{a, 0}.mul(ddPoly(ddProd(a, a).neg(), sinCoef[:], 8))
 }
 
-// crCosh returns cosh x, correctly rounded.
-func crCosh(x float64) float64 {
+// Cosh returns cosh x, correctly rounded.
+func Cosh(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -490,8 +489,8 @@ func coshDD(x float64) (dd, int) {
 	return s.pow2(0.5), 0
 }
 
-// crTanh returns tanh x, correctly rounded.
-func crTanh(x float64) float64 {
+// Tanh returns tanh x, correctly rounded.
+func Tanh(x float64) float64 {
 	switch {
 	case x == 0 || x != x:
 		return x
@@ -518,8 +517,8 @@ func tanhDD(x float64) dd {
 	return v
 }
 
-// crAtan returns atan x, correctly rounded.
-func crAtan(x float64) float64 {
+// Atan returns atan x, correctly rounded.
+func Atan(x float64) float64 {
 	switch {
 	case x == 0 || x != x:
 		return x
@@ -553,8 +552,8 @@ func atanSmall(t dd) dd {
 	return atanTab[j].add(u.mul(ddPoly(u.mul(u), atanCoef[:], 4)))
 }
 
-// crAsin returns asin x, correctly rounded.
-func crAsin(x float64) float64 {
+// Asin returns asin x, correctly rounded.
+func Asin(x float64) float64 {
 	switch {
 	case x == 0 || x != x:
 		return x
@@ -578,8 +577,8 @@ func asinDD(x float64) dd {
 	return v
 }
 
-// crAcos returns acos x, correctly rounded.
-func crAcos(x float64) float64 {
+// Acos returns acos x, correctly rounded.
+func Acos(x float64) float64 {
 	switch {
 	case x != x || x > 1 || x < -1:
 		return math.NaN()
@@ -598,9 +597,9 @@ func acosDD(x float64) dd {
 	return v.pow2(2)
 }
 
-// crPow returns x**y, correctly rounded, with the special cases of
+// Pow returns x**y, correctly rounded, with the special cases of
 // math.Pow.
-func crPow(x, y float64) float64 {
+func Pow(x, y float64) float64 {
 	if y == 2 {
 		return x * x // one IEEE operation, right for every x (squares are common)
 	}
@@ -636,7 +635,7 @@ func crPow(x, y float64) float64 {
 		}
 	case math.IsInf(x, 0):
 		if math.IsInf(x, -1) {
-			return crPow(1/x, -y) // crPow(-0, -y)
+			return Pow(1/x, -y) // Pow(-0, -y)
 		}
 		switch {
 		case y < 0:
@@ -750,8 +749,8 @@ func powExact(x, y float64) (float64, bool) {
 	return roundScale(ddNorm(float64(p>>11<<11), float64(p&0x7ff)), t/(1<<q)*int(n)), true
 }
 
-// crSigmoid returns 1/(1+e^-x), correctly rounded, for every x.
-func crSigmoid(x float64) float64 {
+// Sigmoid returns 1/(1+e^-x), correctly rounded, for every x.
+func Sigmoid(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -779,8 +778,8 @@ func sigmoidDD(x float64) (dd, int) {
 	return m.div(den), k
 }
 
-// crSoftplus returns ln(1+e^x), correctly rounded, for every x.
-func crSoftplus(x float64) float64 {
+// Softplus returns ln(1+e^x), correctly rounded, for every x.
+func Softplus(x float64) float64 {
 	switch {
 	case x != x || x > 50: // e^-x < 2^-72: ln(1+e^x) rounds to x
 		return x

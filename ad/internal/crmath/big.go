@@ -1,4 +1,4 @@
-package ad
+package crmath
 
 // The slow path of crmath.go (the second step of Ziv's strategy): the same
 // functions in math/big, for the rare arguments whose double-double value
