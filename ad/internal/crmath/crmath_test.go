@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"sync"
 	"testing"
 )
 
@@ -40,6 +39,14 @@ func TestCRKnownValues(t *testing.T) {
 		{"pow(10, -2)", Pow(10, -2), 0.01},
 		{"sigmoid(0)", Sigmoid(0), 0.5},
 		{"softplus(0)", Softplus(0), math.Ln2},
+		{"atan2(1, 1)", Atan2(1, 1), math.Pi / 4},
+		{"atan2(1, -1)", Atan2(1, -1), 3 * math.Pi / 4},
+		{"hypot(3, 4)", Hypot(3, 4), 5},
+		{"erf(1)", Erf(1), 0.8427007929497149},
+		{"log1p(1)", Log1p(1), math.Ln2},
+		{"expm1(1)", Expm1(1), 1.7182818284590453}, // math.Expm1(1) is 1.718281828459045
+		{"cbrt(27)", Cbrt(27), 3},
+		{"cbrt(-8)", Cbrt(-8), -2},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
@@ -57,33 +64,515 @@ func TestCRKnownValues(t *testing.T) {
 			new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(-k, 0))), nil))).Float64()
 		if got := Log10(x); k >= 0 && got != float64(k) {
 			t.Errorf("log10(1e%d) = %v", k, got)
-		} else if want := refFuncs["log10"](x, 0); got != want {
+		} else if want := crLookup("log10").refFloat(x, 0); got != want {
 			t.Errorf("log10(%v) = %v, want %v", x, got, want)
 		}
 	}
 }
 
-// crUnary lists the functions of one argument with their math counterparts
-// (for the sigmoid and softplus, the usual stable float64 formulas).
-var crUnary = []struct {
+var crSpecials = []float64{
+	math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, 1.5, -1.5,
+	math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 0x1p-1022, -0x1p-1022, 0x1p-600, -0x1p-600,
+	math.MaxFloat64, -math.MaxFloat64, 1e300, -1e300, 1 << 53, -(1 << 53), 1<<53 + 2, 1 << 63, -(1 << 63), 1e20,
+	800, -800, 1000, -1000, 720, -720, 1 + 0x1p-52, 1 - 0x1p-53, -1 - 0x1p-52, -1 + 0x1p-53,
+}
+
+// TestCRSpecialValues checks NaN, infinities, signed zeros, domain errors,
+// overflow and underflow against the math package, bit for bit.
+// crCase is one function of the package with what its tests need. Adding a
+// function is one entry of crFuncs.
+type crCase struct {
 	name    string
-	cr, std func(float64) float64
-}{
-	{"sin", Sin, math.Sin},
-	{"cos", Cos, math.Cos},
-	{"tan", Tan, math.Tan},
-	{"exp", Exp, math.Exp},
-	{"log", Log, math.Log},
-	{"log2", Log2, math.Log2},
-	{"log10", Log10, math.Log10},
-	{"sinh", Sinh, math.Sinh},
-	{"cosh", Cosh, math.Cosh},
-	{"tanh", Tanh, math.Tanh},
-	{"asin", Asin, math.Asin},
-	{"acos", Acos, math.Acos},
-	{"atan", Atan, math.Atan},
-	{"sigmoid", Sigmoid, crStdSigmoid},
-	{"softplus", Softplus, crStdSoftplus},
+	arity   int
+	cr, std func(x, y float64) float64 // std: the math package (or the usual float64 formula)
+	// ref is the exact value in math/big (ref_test.go), for finite
+	// arguments inside the domain; refSafe (nil: always) says where it is
+	// quick enough.
+	ref     func(x, y float64) *big.Float
+	refSafe func(x, y float64) bool
+	// core is the double-double value m·2^k before the final rounding;
+	// ok is false where the function answers without it.
+	core func(x, y float64) (m dd, k int, ok bool)
+	// slow is the math/big path at arguments where core is ok (nil:
+	// crSlow(fn, x, y), fn being the case's index in crFn order).
+	slow   func(x, y float64) float64
+	random []crInput
+	fixed  [][2]float64
+	// bench draws the arguments of BenchmarkCR (nil: uniform in [-10, 10)).
+	bench func(r *rand.Rand) (float64, float64)
+	// special says where the result must be math's bit for bit besides
+	// special arguments and results (NaN, ±Inf, ±0).
+	special func(x, y float64) bool
+	// digest is an FNV-1a hash of the results and the double-double values
+	// on 40 arguments of each random kind (TestCRSameEverywhere).
+	digest uint64
+}
+
+func un(f func(float64) float64) func(x, y float64) float64 {
+	return func(x, _ float64) float64 { return f(x) }
+}
+
+// at1 lists fixed arguments of a function of one argument.
+func at1(xs ...float64) [][2]float64 {
+	out := make([][2]float64, len(xs))
+	for i, x := range xs {
+		out[i] = [2]float64{x, 0}
+	}
+	return out
+}
+
+// core1 is the core of a function of one argument with no special cases
+// at finite arguments.
+func core1(f func(x float64) (dd, int)) func(x, y float64) (dd, int, bool) {
+	return func(x, _ float64) (dd, int, bool) {
+		if x != x || math.IsInf(x, 0) {
+			return dd{}, 0, false
+		}
+		m, k := f(x)
+		return m, k, true
+	}
+}
+
+// signed applies the sign of x to a core evaluated at |x|.
+func signed(x float64, m dd, k int) (dd, int, bool) {
+	if x < 0 {
+		m = m.neg()
+	}
+	return m, k, true
+}
+
+func finite(x float64) bool { return x == x && !math.IsInf(x, 0) }
+
+// crFuncs lists every function, in crFn order.
+var crFuncs = []crCase{
+	{name: "sin", arity: 1, cr: un(Sin), std: un(math.Sin),
+		ref: func(x, _ float64) *big.Float { s, _ := refSinCos(refF(x)); return s },
+		core: func(x, _ float64) (dd, int, bool) {
+			return sinDD(x), 0, x != 0 && finite(x)
+		},
+		random: crTrigInputs, fixed: crTrigFixed, digest: 0xa08e1547e3e2fdcd},
+	{name: "cos", arity: 1, cr: un(Cos), std: un(math.Cos),
+		ref: func(x, _ float64) *big.Float { _, c := refSinCos(refF(x)); return c },
+		core: func(x, _ float64) (dd, int, bool) {
+			return sinCosDD(math.Abs(x), true), 0, finite(x)
+		},
+		random: crTrigInputs, fixed: crTrigFixed, digest: 0x4b753e77f28da44e},
+	{name: "tan", arity: 1, cr: un(Tan), std: un(math.Tan),
+		ref: func(x, _ float64) *big.Float { s, c := refSinCos(refF(x)); return refQuo(s, c) },
+		core: func(x, _ float64) (dd, int, bool) {
+			return tanDD(x), 0, x != 0 && finite(x)
+		},
+		random: crTrigInputs, fixed: crTrigFixed, digest: 0xa6cb4440dc8248e9},
+	{name: "exp", arity: 1, cr: un(Exp), std: un(math.Exp),
+		ref:     func(x, _ float64) *big.Float { return refExp(refF(x)) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			m, k := expCore(x, 0)
+			return m, k, x >= -746 && x <= 710
+		},
+		random: []crInput{
+			{"[-745.2, 709.8]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -745.2, 709.8) })},
+			{"|x|<5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -5, 5) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+			{"near overflow", crArg1(func(r *rand.Rand) float64 { return crUni(r, 709.7, 709.8) })},
+			{"subnormal results", crArg1(func(r *rand.Rand) float64 { return crUni(r, -745.2, -708.3) })},
+		},
+		fixed: at1(709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412, -708.3964185322641,
+			-708.3964185322642, 1, -1, 0x1p-54, -0x1p-54, 0x1p-53, 0.5, 100),
+		digest: 0x4d34662ba1a2e564},
+	{name: "log", arity: 1, cr: un(Log), std: un(math.Log),
+		ref:  func(x, _ float64) *big.Float { return refLog(refF(x)) },
+		core: logCore1(logDD), random: crLogInputs, fixed: crLogFixed, digest: 0x72d975e636254df4},
+	{name: "log2", arity: 1, cr: un(Log2), std: un(math.Log2),
+		ref:  func(x, _ float64) *big.Float { return refQuo(refLog(refF(x)), refAt(refLn2(), refPrec)) },
+		core: logCore1(log2DD), random: crLogInputs, fixed: crLogFixed, digest: 0xd79e6ff1594ec8ce},
+	{name: "log10", arity: 1, cr: un(Log10), std: un(math.Log10),
+		ref:  func(x, _ float64) *big.Float { return refQuo(refLog(refF(x)), refLog(refF(10))) },
+		core: logCore1(log10DD), random: crLogInputs, fixed: crLogFixed, digest: 0x798b9a8771de178f},
+	{name: "sinh", arity: 1, cr: un(Sinh), std: un(math.Sinh),
+		ref:     func(x, _ float64) *big.Float { return refSinh(refF(x)) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			m, k := sinhDD(x)
+			return m, k, x != 0 && math.Abs(x) <= 711
+		},
+		random: crSinhInputs, fixed: crSinhFixed, digest: 0xb3b340e2d42ec265},
+	{name: "cosh", arity: 1, cr: un(Cosh), std: un(math.Cosh),
+		ref:     func(x, _ float64) *big.Float { return refCosh(refF(x)) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			m, k := coshDD(x)
+			return m, k, math.Abs(x) <= 711
+		},
+		random: crSinhInputs, fixed: crSinhFixed, digest: 0xa523455a6273a231},
+	{name: "tanh", arity: 1, cr: un(Tanh), std: un(math.Tanh),
+		ref:     func(x, _ float64) *big.Float { return refQuo(refSinh(refF(x)), refCosh(refF(x))) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			return tanhDD(x), 0, x != 0 && math.Abs(x) <= 20
+		},
+		random: []crInput{
+			{"|x|<0.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.5, 0.5) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+			{"|x|<25", crArg1(func(r *rand.Rand) float64 { return crUni(r, -25, 25) })},
+		},
+		fixed: at1(0.5, crUlps(0.5, -1), 19.06, 20, crUlps(20, -1)), digest: 0x9ad6fa56d7116d7a},
+	{name: "asin", arity: 1, cr: un(Asin), std: un(math.Asin),
+		ref: func(x, _ float64) *big.Float {
+			p := uint(refPrec + 128)
+			t := new(big.Float).SetPrec(p).SetFloat64(x)
+			one := refInt(1, p)
+			return refAtan(refQuo(t, refSqrt(refSub(one, refMul(t, t)))))
+		},
+		core: func(x, _ float64) (dd, int, bool) {
+			return asinDD(x), 0, x != 0 && math.Abs(x) < 1
+		},
+		random: crAsinInputs, fixed: crAsinFixed, bench: crBench(-1, 1), digest: 0x3fad88d4548c1685},
+	{name: "acos", arity: 1, cr: un(Acos), std: un(math.Acos),
+		ref: func(x, _ float64) *big.Float {
+			// acos x = π/2 - asin x, with 128 spare bits for the cancellation.
+			p := uint(refPrec + 128)
+			t := new(big.Float).SetPrec(p).SetFloat64(x)
+			one := refInt(1, p)
+			as := refAtan(refQuo(t, refSqrt(refSub(one, refMul(t, t)))))
+			pio2 := refMul(refAt(refPi(), p), new(big.Float).SetFloat64(0.5))
+			return refSub(pio2, as)
+		},
+		core: func(x, _ float64) (dd, int, bool) {
+			return acosDD(x), 0, math.Abs(x) < 1
+		},
+		random: crAsinInputs, fixed: crAsinFixed, bench: crBench(-1, 1), digest: 0x1372cb3813b9f5c},
+	{name: "atan", arity: 1, cr: un(Atan), std: un(math.Atan),
+		ref: func(x, _ float64) *big.Float { return refAtan(refF(x)) },
+		core: func(x, _ float64) (dd, int, bool) {
+			if x == 0 || !finite(x) {
+				return dd{}, 0, false
+			}
+			return signed(x, atanPos(dd{math.Abs(x), 0}), 0)
+		},
+		random: []crInput{
+			{"2^-60 ... 2^80", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -60, 80, true) })},
+			{"|x|<1.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -1.5, 1.5) })},
+			{"near 1", crArg1(func(r *rand.Rand) float64 { return crUlps(1, r.IntN(201)-100) })},
+			{"huge", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, 60, 1023, true) })},
+		},
+		fixed: at1(1, math.Sqrt(3), 1/math.Sqrt(3), 0x1p60, 0x1p61, math.MaxFloat64, 0x1p-1074), digest: 0xf81ad9831cac6a85},
+	{name: "pow", arity: 2, cr: Pow, std: math.Pow,
+		ref: refPow,
+		core: func(x, y float64) (dd, int, bool) {
+			ok := finite(x) && finite(y) && x != 0 && y != 0 && math.Abs(y*math.Log(math.Abs(x))) <= 700
+			if !ok {
+				return dd{}, 0, false
+			}
+			m, k := powCore(math.Abs(x), y)
+			return m, k, true // |x|**y
+		},
+		slow: func(x, y float64) float64 {
+			r := crSlow(crFnPow, math.Abs(x), y)
+			if x < 0 && isOddInteger(y) {
+				r = -r
+			}
+			return r
+		},
+		special: func(x, y float64) bool { return x == 1 || y == 0 || y == 1 },
+		random: []crInput{
+			{"x<10, |y|<30", func(r *rand.Rand) (float64, float64) { return crUni(r, 0, 10), crUni(r, -30, 30) }},
+			{"x near 1, large y", func(r *rand.Rand) (float64, float64) {
+				return 1 + crUni(r, -1e-3, 1e-3), crUni(r, -3e5, 3e5)
+			}},
+			{"any x, |y|<1", func(r *rand.Rand) (float64, float64) { return crRandPositive(r), crUni(r, -1, 1) }},
+			{"x<0, integer y", func(r *rand.Rand) (float64, float64) {
+				return -crUni(r, 0, 20), float64(r.IntN(81) - 40)
+			}},
+			{"integer y", func(r *rand.Rand) (float64, float64) {
+				return crUni(r, 0, 100), float64(r.IntN(129) - 64)
+			}},
+			{"dyadic y", func(r *rand.Rand) (float64, float64) {
+				return crUni(r, 0, 100), float64(r.IntN(401)-200) / 16
+			}},
+			{"near overflow and underflow", func(r *rand.Rand) (float64, float64) {
+				x := crUni(r, 1.01, 100)
+				bound := 709.7
+				if r.IntN(2) == 0 {
+					bound = -744
+				}
+				return x, (bound + crUni(r, -1, 1)) / math.Log(x)
+			}},
+		},
+		bench:  func(r *rand.Rand) (float64, float64) { return crUni(r, 0, 10), crUni(r, -10, 10) },
+		digest: 0xccebdbf3c68d109f},
+	{name: "sigmoid", arity: 1, cr: un(Sigmoid), std: un(crStdSigmoid),
+		ref: func(x, _ float64) *big.Float {
+			one := refInt(1, refPrec)
+			return refQuo(one, refAdd(one, refExp(refF(-x))))
+		},
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			m, k := sigmoidDD(x)
+			return m, k, x >= -746 && x <= 40
+		},
+		random: []crInput{
+			{"[-750, 50]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -750, 50) })},
+			{"|x|<40", crArg1(func(r *rand.Rand) float64 { return crUni(r, -40, 40) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+		},
+		fixed: at1(-745.1, -708.4, -40, 37.43, 40, -60, -59), digest: 0xcb07d51d6d707f3},
+	{name: "softplus", arity: 1, cr: un(Softplus), std: un(crStdSoftplus),
+		ref: func(x, _ float64) *big.Float {
+			if x > 0 {
+				return refAdd(refF(x), refLog1p(refExp(refF(-x))))
+			}
+			return refLog1p(refExp(refF(x)))
+		},
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			m, k := softplusDD(x)
+			return m, k, x >= -746 && x <= 50
+		},
+		random: []crInput{
+			{"[-750, 60]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -750, 60) })},
+			{"|x|<5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -5, 5) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+		},
+		fixed: at1(-745.1, -708.4, -41, -40, 50, 0x1p-1074), digest: 0xc57ae64b8ef0cc22},
+	{name: "atan2", arity: 2, cr: Atan2, std: math.Atan2,
+		ref: refAtan2,
+		core: func(y, x float64) (dd, int, bool) {
+			if y == 0 || x == 0 || !finite(x) || !finite(y) {
+				return dd{}, 0, false
+			}
+			m, k := atan2DD(math.Abs(y), x)
+			return signed(y, m, k)
+		},
+		slow: func(y, x float64) float64 { return math.Copysign(crSlow(crFnAtan2, math.Abs(y), x), y) },
+		random: []crInput{
+			{"|y|, |x| < 10", func(r *rand.Rand) (float64, float64) { return crUni(r, -10, 10), crUni(r, -10, 10) }},
+			{"2^-30 ... 2^30", func(r *rand.Rand) (float64, float64) {
+				return crLogUni(r, -30, 30, true), crLogUni(r, -30, 30, true)
+			}},
+			{"near the axes (|y/x| or |x/y| 2^50 ... 2^70)", func(r *rand.Rand) (float64, float64) {
+				x := crLogUni(r, -10, 10, true)
+				y := crLogUni(r, -10, 10, true) * math.Ldexp(1, 50+r.IntN(21))
+				if r.IntN(2) == 0 {
+					return x, y
+				}
+				return y, x
+			}},
+			{"subnormal angles", func(r *rand.Rand) (float64, float64) {
+				return crLogUni(r, -1000, -900, true), crLogUni(r, 50, 200, false)
+			}},
+			{"random bits", func(r *rand.Rand) (float64, float64) {
+				y, x := crRandPositive(r), crRandPositive(r)
+				if r.IntN(2) == 0 {
+					y = -y
+				}
+				if r.IntN(2) == 0 {
+					x = -x
+				}
+				return y, x
+			}},
+		},
+		fixed: [][2]float64{{1, 1}, {1, -1}, {-1, -1}, {1, 0x1p-60}, {0x1p-60, -1}, {3 * 0x1p-1074, 2}, {5 * 0x1p-1074, 4},
+			{1e-300, 1e300}, {-1e-300, -1e300}, {math.MaxFloat64, math.MaxFloat64}, {math.MaxFloat64, -math.MaxFloat64},
+			{0x1p-1074, 0x1p-1074}, {1, 0x1p-1074}},
+		bench:  func(r *rand.Rand) (float64, float64) { return crUni(r, -10, 10), crUni(r, -10, 10) },
+		digest: 0x414ccc72b4d78723},
+	{name: "hypot", arity: 2, cr: Hypot, std: math.Hypot,
+		ref: refHypot,
+		core: func(x, y float64) (dd, int, bool) {
+			p, q := math.Abs(x), math.Abs(y)
+			if p < q {
+				p, q = q, p
+			}
+			if !finite(p) || !finite(q) || q == 0 || q < p*0x1p-28 {
+				return dd{}, 0, false
+			}
+			m, k := hypotDD(p, q)
+			return m, k, true
+		},
+		random: []crInput{
+			{"|x|, |y| < 10", func(r *rand.Rand) (float64, float64) { return crUni(r, -10, 10), crUni(r, -10, 10) }},
+			{"random bits", func(r *rand.Rand) (float64, float64) { return crRandPositive(r), crRandPositive(r) }},
+			{"ratio 2^-29 ... 2^-27", func(r *rand.Rand) (float64, float64) {
+				x := crLogUni(r, -20, 20, false)
+				return x, x * math.Ldexp(1+r.Float64(), -29+r.IntN(2))
+			}},
+			{"subnormal", func(r *rand.Rand) (float64, float64) {
+				return math.Float64frombits(1 + r.Uint64()>>13), math.Float64frombits(1 + r.Uint64()>>13)
+			}},
+			{"near overflow", func(r *rand.Rand) (float64, float64) {
+				return crLogUni(r, 1020, 1023, true), crLogUni(r, 1020, 1023, true)
+			}},
+			{"Pythagorean midpoints", func(r *rand.Rand) (float64, float64) { return crPythagorean(r) }},
+		},
+		fixed: [][2]float64{{3, 4}, {5, 12}, {1, 1}, {math.MaxFloat64, math.MaxFloat64}, {math.MaxFloat64, 1},
+			{0x1p-1074, 0x1p-1074}, {3 * 0x1p-1074, 4 * 0x1p-1074}, {1, 0x1p-28}, {1, 0x1p-29}},
+		bench:  func(r *rand.Rand) (float64, float64) { return crUni(r, -10, 10), crUni(r, -10, 10) },
+		digest: 0xa433ec05d83a0bb4},
+	{name: "erf", arity: 1, cr: un(Erf), std: un(math.Erf),
+		ref:     func(x, _ float64) *big.Float { return refErf(x) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 7 },
+		core: func(x, _ float64) (dd, int, bool) {
+			if x == 0 || !(math.Abs(x) < 6) {
+				return dd{}, 0, false
+			}
+			m, k := erfDD(math.Abs(x))
+			return signed(x, m, k)
+		},
+		slow: func(x, _ float64) float64 { return math.Copysign(crSlow(crFnErf, math.Abs(x), 0), x) },
+		random: []crInput{
+			{"|x|<1", crArg1(func(r *rand.Rand) float64 { return crUni(r, -1, 1) })},
+			{"|x|<6", crArg1(func(r *rand.Rand) float64 { return crUni(r, -6, 6) })},
+			{"5 ... 6", crArg1(func(r *rand.Rand) float64 { return crUni(r, 5, 6) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+		},
+		fixed:  at1(0.5, 1, 2, 3, 5.8, 5.9, crUlps(6, -1), 0x1p-60, crUlps(0x1p-60, -1), 0x1p-1074, -0x1p-1022),
+		digest: 0x2ab05e207e9b4b3d},
+	{name: "log1p", arity: 1, cr: un(Log1p), std: un(math.Log1p),
+		ref: func(x, _ float64) *big.Float { return refLog1p(refF(x)) },
+		core: func(x, _ float64) (dd, int, bool) {
+			if !(finite(x) && x > -1 && math.Abs(x) >= 0x1p-54) {
+				return dd{}, 0, false
+			}
+			return log1pAnyDD(x), 0, true
+		},
+		random: []crInput{
+			{"(-1, 10)", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.999, 10) })},
+			{"|x|<0.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.5, 0.5) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -20, true) })},
+			{"near -1", crArg1(func(r *rand.Rand) float64 { return -1 + crLogUni(r, -52, -2, false) })},
+			{"random bits", crArg1(crRandPositive)},
+		},
+		fixed: at1(0x1p-54, -0x1p-54, 0x1p-53, -0x1p-53, crUlps(0x1p-54, -1), 1, -0.5, 1-0x1p-53, -1+0x1p-53,
+			math.MaxFloat64, math.Sqrt2-1, math.Sqrt2/2-1),
+		bench: crBench(-0.9, 10), digest: 0x71732b1a8cf86b62},
+	{name: "expm1", arity: 1, cr: un(Expm1), std: un(math.Expm1),
+		ref:     func(x, _ float64) *big.Float { return refExpm1(x) },
+		refSafe: func(x, _ float64) bool { return math.Abs(x) < 1e4 },
+		core: func(x, _ float64) (dd, int, bool) {
+			if !(x >= -40 && x <= 710 && math.Abs(x) >= 0x1p-54) {
+				return dd{}, 0, false
+			}
+			m, k := expm1DD(x)
+			return m, k, true
+		},
+		random: []crInput{
+			{"|x|<0.25", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.25, 0.25) })},
+			{"|x|<3", crArg1(func(r *rand.Rand) float64 { return crUni(r, -3, 3) })},
+			{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -60, -9, true) })},
+			{"[-40, 709.7]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -40, 709.7) })},
+		},
+		fixed:  at1(0.25, -0.25, crUlps(0.25, -1), 0x1p-54, -0x1p-54, 0x1p-53, 0x1p-8, -40, 80, crUlps(80, -1), 709.782712893384, 1, -1),
+		digest: 0x6a51c92851f1ad15},
+	{name: "cbrt", arity: 1, cr: un(Cbrt), std: un(math.Cbrt),
+		ref: func(x, _ float64) *big.Float { return refCbrt(x) },
+		core: func(x, _ float64) (dd, int, bool) {
+			if x == 0 || !finite(x) {
+				return dd{}, 0, false
+			}
+			m, k := cbrtDD(math.Abs(x))
+			return signed(x, m, k)
+		},
+		slow: func(x, _ float64) float64 { return math.Copysign(crSlow(crFnCbrt, math.Abs(x), 0), x) },
+		random: []crInput{
+			{"|x|<10", crArg1(func(r *rand.Rand) float64 { return crUni(r, -10, 10) })},
+			{"random bits", crArg1(func(r *rand.Rand) float64 {
+				x := crRandPositive(r)
+				if r.IntN(2) == 0 {
+					x = -x
+				}
+				return x
+			})},
+			{"subnormal", crArg1(func(r *rand.Rand) float64 { return math.Float64frombits(1 + r.Uint64()>>13) })},
+			{"near cubes", crArg1(func(r *rand.Rand) float64 {
+				n := float64(1 + r.IntN(1<<17))
+				return crUlps(n*n*n, r.IntN(5)-2)
+			})},
+		},
+		fixed:  at1(27, -8, 2, 3, 0.001, 1e300, 0x1p-1074, 0x1p-1022, math.MaxFloat64, 0x1p-1073),
+		digest: 0xdabad0f29fc6dc91},
+}
+
+// The arguments shared by several functions.
+var (
+	crTrigFixed = at1(math.Pi/2, math.Pi, 3*math.Pi/2, 2*math.Pi, crUlps(math.Pi, 1), crUlps(math.Pi, -1),
+		crUlps(math.Pi/2, 1), crUlps(math.Pi/2, -1), 6381956970095103*0x1p797, 5, 1e22, math.MaxFloat64,
+		0x1p20*(math.Pi/2), crUlps(cwTrigMax, -1), cwTrigMax, 0x1p-1074, 0x1p-1022)
+	crLogFixed = at1(2, 10, 0.5, math.E, math.MaxFloat64, 0x1p-1074, 0x1p-1022, 1+0x1p-52, 1-0x1p-53, math.Sqrt2,
+		math.Sqrt2/2, 0.7071067811865475, 1.4142135623730951)
+	crSinhInputs = []crInput{
+		{"|x|<0.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.5, 0.5) })},
+		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+		{"0.5 ... 40", crArg1(func(r *rand.Rand) float64 { return crUni(r, 0.5, 40) })},
+		{"|x|<711", crArg1(func(r *rand.Rand) float64 { return crUni(r, -711, 711) })},
+	}
+	crSinhFixed  = at1(0.5, crUlps(0.5, -1), 40, crUlps(40, -1), 710.4758600739439, 710.475860073944, 711)
+	crAsinInputs = []crInput{
+		{"(-1, 1)", crArg1(func(r *rand.Rand) float64 { return crUni(r, -1, 1) })},
+		{"near ±1", crArg1(func(r *rand.Rand) float64 {
+			x := 1 - crLogUni(r, -53, -3, false)
+			if r.IntN(2) == 0 {
+				x = -x
+			}
+			return x
+		})},
+		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
+	}
+	crAsinFixed = at1(0.5, 1-0x1p-53, -1+0x1p-53, 0x1p-1074, math.Sqrt2/2)
+)
+
+// logCore1 is the core of a logarithm (finite x > 0).
+func logCore1(f func(float64) dd) func(x, y float64) (dd, int, bool) {
+	return func(x, _ float64) (dd, int, bool) { return f(x), 0, x > 0 && finite(x) }
+}
+
+func crBench(lo, hi float64) func(r *rand.Rand) (float64, float64) {
+	return func(r *rand.Rand) (float64, float64) { return crUni(r, lo, hi), 0 }
+}
+
+// crPythagorean returns the legs (a, b) of a right triangle whose
+// hypotenuse u² + v² is an odd integer of 54 bits, halfway between two
+// float64: a = u² - v², b = 2uv, u/v near 1 + √2 so that both legs are
+// below 2^53.
+func crPythagorean(r *rand.Rand) (float64, float64) {
+	for {
+		v := int64(1<<25 + r.IntN(1<<24))
+		u := int64(float64(v)*(1+math.Sqrt2)) + int64(r.IntN(1<<10)) - 1<<9
+		if (u+v)%2 == 0 || gcd(u, v) != 1 {
+			continue
+		}
+		a, b, h := u*u-v*v, 2*u*v, u*u+v*v
+		if a > 0 && a < 1<<53 && b < 1<<53 && h >= 1<<53 {
+			return float64(a), float64(b)
+		}
+	}
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// crLookup returns the case of a function.
+func crLookup(name string) *crCase {
+	for i := range crFuncs {
+		if crFuncs[i].name == name {
+			return &crFuncs[i]
+		}
+	}
+	panic(name)
+}
+
+// refFuncs returns the reference value of c at (x, y) rounded to float64.
+func (c *crCase) refFloat(x, y float64) float64 { return refFloat(c.ref(x, y)) }
+
+func (c *crCase) slowPath(i int, x, y float64) float64 {
+	if c.slow != nil {
+		return c.slow(x, y)
+	}
+	return crSlow(crFn(i), x, y)
 }
 
 func crStdSigmoid(a float64) float64 {
@@ -101,36 +590,30 @@ func crStdSoftplus(a float64) float64 {
 	return math.Log1p(math.Exp(a))
 }
 
-// crRefSafe reports whether the reference can evaluate name(x) quickly
-// (the exp-based references are not meant for |x| beyond 10^4).
-func crRefSafe(name string, x float64) bool {
-	switch name {
-	case "exp", "sinh", "cosh", "tanh", "sigmoid", "softplus":
-		return math.Abs(x) < 1e4
-	}
-	return true
-}
-
-var crSpecials = []float64{
-	math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, 1.5, -1.5,
-	math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 0x1p-1022, -0x1p-1022, 0x1p-600, -0x1p-600,
-	math.MaxFloat64, -math.MaxFloat64, 1e300, -1e300, 1 << 53, -(1 << 53), 1<<53 + 2, 1 << 63, -(1 << 63), 1e20,
-	800, -800, 1000, -1000, 720, -720, 1 + 0x1p-52, 1 - 0x1p-53, -1 - 0x1p-52, -1 + 0x1p-53,
-}
-
 // TestCRSpecialValues checks NaN, infinities, signed zeros, domain errors,
-// overflow and underflow against the math package, bit for bit.
+// overflow and underflow against the math package, bit for bit, at every
+// special argument (every pair for two arguments); elsewhere the result
+// must be the reference's.
 func TestCRSpecialValues(t *testing.T) {
-	for _, f := range crUnary {
+	for _, c := range crFuncs {
+		ys := []float64{0}
+		if c.arity == 2 {
+			ys = crSpecials
+		}
 		for _, x := range crSpecials {
-			got, want := f.cr(x), f.std(x)
-			if math.IsInf(want, 0) || want != want || want == 0 || x != x || math.IsInf(x, 0) || x == 0 {
-				if !crSame(got, want) {
-					t.Errorf("%s(%v) = %v, math gives %v", f.name, x, got, want)
+			for _, y := range ys {
+				got, want := c.cr(x, y), c.std(x, y)
+				special := want != want || math.IsInf(want, 0) || want == 0 || !finite(x) || x == 0 ||
+					c.arity == 2 && (!finite(y) || y == 0) || c.special != nil && c.special(x, y)
+				switch {
+				case special:
+				case c.refSafe == nil || c.refSafe(x, y):
+					want = c.refFloat(x, y)
+				default:
+					continue
 				}
-			} else if crRefSafe(f.name, x) {
-				if want := refFuncs[f.name](x, 0); !crSame(got, want) {
-					t.Errorf("%s(%v) = %v, reference %v", f.name, x, got, want)
+				if !crSame(got, want) {
+					t.Errorf("%s(%v, %v) = %v, want %v (special %v)", c.name, x, y, got, want, special)
 				}
 			}
 		}
@@ -152,25 +635,17 @@ func TestCRSpecialValues(t *testing.T) {
 		{"atan(-Inf)", Atan(math.Inf(-1)), -math.Pi / 2},
 		{"exp(-Inf)", Exp(math.Inf(-1)), 0},
 		{"acos(-1)", Acos(-1), math.Pi},
+		{"atan2(-0, -1)", Atan2(math.Copysign(0, -1), -1), -math.Pi},
+		{"atan2(-Inf, -Inf)", Atan2(math.Inf(-1), math.Inf(-1)), -3 * math.Pi / 4},
+		{"hypot(Inf, NaN)", Hypot(math.Inf(1), math.NaN()), math.Inf(1)},
+		{"erf(-Inf)", Erf(math.Inf(-1)), -1},
+		{"erf(-0)", Erf(math.Copysign(0, -1)), math.Copysign(0, -1)},
+		{"log1p(-1)", Log1p(-1), math.Inf(-1)},
+		{"expm1(-Inf)", Expm1(math.Inf(-1)), -1},
+		{"cbrt(-Inf)", Cbrt(math.Inf(-1)), math.Inf(-1)},
 	} {
 		if !crSame(c.got, c.want) {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
-		}
-	}
-	// pow: every pair of special values. Where math.Pow's result or an
-	// argument is special (NaN, ±Inf, ±0, x = 1, y = 0 or 1) the result must
-	// be math.Pow's, bit for bit; otherwise the correctly rounded value.
-	for _, x := range crSpecials {
-		for _, y := range crSpecials {
-			got, want := Pow(x, y), math.Pow(x, y)
-			special := want != want || math.IsInf(want, 0) || want == 0 ||
-				x != x || y != y || math.IsInf(x, 0) || math.IsInf(y, 0) || x == 0 || x == 1 || y == 0 || y == 1
-			if !special {
-				want = refFuncs["pow"](x, y)
-			}
-			if !crSame(got, want) {
-				t.Errorf("pow(%v, %v) = %v, want %v (special %v)", x, y, got, want, special)
-			}
 		}
 	}
 }
@@ -282,132 +757,6 @@ var crLogInputs = []crInput{
 	{"subnormal", crArg1(func(r *rand.Rand) float64 { return math.Float64frombits(1 + r.Uint64()>>13) })},
 }
 
-// crRandom lists, per function, the kinds of arguments drawn.
-var crRandom = map[string][]crInput{
-	"sin": crTrigInputs, "cos": crTrigInputs, "tan": crTrigInputs,
-	"exp": {
-		{"[-745.2, 709.8]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -745.2, 709.8) })},
-		{"|x|<5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -5, 5) })},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-		{"near overflow", crArg1(func(r *rand.Rand) float64 { return crUni(r, 709.7, 709.8) })},
-		{"subnormal results", crArg1(func(r *rand.Rand) float64 { return crUni(r, -745.2, -708.3) })},
-	},
-	"log": crLogInputs, "log2": crLogInputs, "log10": crLogInputs,
-	"sinh": {
-		{"|x|<0.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.5, 0.5) })},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-		{"0.5 ... 40", crArg1(func(r *rand.Rand) float64 { return crUni(r, 0.5, 40) })},
-		{"|x|<711", crArg1(func(r *rand.Rand) float64 { return crUni(r, -711, 711) })},
-	},
-	"tanh": {
-		{"|x|<0.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -0.5, 0.5) })},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-		{"|x|<25", crArg1(func(r *rand.Rand) float64 { return crUni(r, -25, 25) })},
-	},
-	"atan": {
-		{"2^-60 ... 2^80", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -60, 80, true) })},
-		{"|x|<1.5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -1.5, 1.5) })},
-		{"near 1", crArg1(func(r *rand.Rand) float64 { return crUlps(1, r.IntN(201)-100) })},
-		{"huge", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, 60, 1023, true) })},
-	},
-	"asin": {
-		{"(-1, 1)", crArg1(func(r *rand.Rand) float64 { return crUni(r, -1, 1) })},
-		{"near ±1", crArg1(func(r *rand.Rand) float64 {
-			x := 1 - crLogUni(r, -53, -3, false)
-			if r.IntN(2) == 0 {
-				x = -x
-			}
-			return x
-		})},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-	},
-	"pow": {
-		{"x<10, |y|<30", func(r *rand.Rand) (float64, float64) { return crUni(r, 0, 10), crUni(r, -30, 30) }},
-		{"x near 1, large y", func(r *rand.Rand) (float64, float64) {
-			return 1 + crUni(r, -1e-3, 1e-3), crUni(r, -3e5, 3e5)
-		}},
-		{"any x, |y|<1", func(r *rand.Rand) (float64, float64) { return crRandPositive(r), crUni(r, -1, 1) }},
-		{"x<0, integer y", func(r *rand.Rand) (float64, float64) {
-			return -crUni(r, 0, 20), float64(r.IntN(81) - 40)
-		}},
-		{"integer y", func(r *rand.Rand) (float64, float64) {
-			return crUni(r, 0, 100), float64(r.IntN(129) - 64)
-		}},
-		{"dyadic y", func(r *rand.Rand) (float64, float64) {
-			return crUni(r, 0, 100), float64(r.IntN(401)-200) / 16
-		}},
-		{"near overflow and underflow", func(r *rand.Rand) (float64, float64) {
-			x := crUni(r, 1.01, 100)
-			bound := 709.7
-			if r.IntN(2) == 0 {
-				bound = -744
-			}
-			return x, (bound + crUni(r, -1, 1)) / math.Log(x)
-		}},
-	},
-	"sigmoid": {
-		{"[-750, 50]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -750, 50) })},
-		{"|x|<40", crArg1(func(r *rand.Rand) float64 { return crUni(r, -40, 40) })},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-	},
-	"softplus": {
-		{"[-750, 60]", crArg1(func(r *rand.Rand) float64 { return crUni(r, -750, 60) })},
-		{"|x|<5", crArg1(func(r *rand.Rand) float64 { return crUni(r, -5, 5) })},
-		{"tiny", crArg1(func(r *rand.Rand) float64 { return crLogUni(r, -80, -10, true) })},
-	},
-}
-
-func init() {
-	crRandom["cosh"] = crRandom["sinh"]
-	crRandom["acos"] = crRandom["asin"]
-}
-
-// crFixed are hand-picked arguments for each function (compared with the
-// reference like the random ones).
-var crFixed = map[string][]float64{
-	"sin": {math.Pi / 2, math.Pi, 3 * math.Pi / 2, 2 * math.Pi, crUlps(math.Pi, 1), crUlps(math.Pi, -1),
-		crUlps(math.Pi/2, 1), crUlps(math.Pi/2, -1), 6381956970095103 * 0x1p797, 5, 1e22, math.MaxFloat64,
-		0x1p20 * (math.Pi / 2), crUlps(cwTrigMax, -1), cwTrigMax, 0x1p-1074, 0x1p-1022},
-	"exp": {709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412, -708.3964185322641,
-		-708.3964185322642, 1, -1, 0x1p-54, -0x1p-54, 0x1p-53, 0.5, 100},
-	"log": {2, 10, 0.5, math.E, math.MaxFloat64, 0x1p-1074, 0x1p-1022, 1 + 0x1p-52, 1 - 0x1p-53, math.Sqrt2,
-		math.Sqrt2 / 2, 0.7071067811865475, 1.4142135623730951},
-	"atan":     {1, math.Sqrt(3), 1 / math.Sqrt(3), 0x1p60, 0x1p61, math.MaxFloat64, 0x1p-1074},
-	"asin":     {0.5, 1 - 0x1p-53, -1 + 0x1p-53, 0x1p-1074, math.Sqrt2 / 2},
-	"sinh":     {0.5, crUlps(0.5, -1), 40, crUlps(40, -1), 710.4758600739439, 710.475860073944, 711},
-	"tanh":     {0.5, crUlps(0.5, -1), 19.06, 20, crUlps(20, -1)},
-	"sigmoid":  {-745.1, -708.4, -40, 37.43, 40, -60, -59},
-	"softplus": {-745.1, -708.4, -41, -40, 50, 0x1p-1074},
-}
-
-func init() {
-	for _, n := range []string{"cos", "tan"} {
-		crFixed[n] = crFixed["sin"]
-	}
-	for _, n := range []string{"log2", "log10"} {
-		crFixed[n] = crFixed["log"]
-	}
-	crFixed["cosh"] = crFixed["sinh"]
-	crFixed["acos"] = crFixed["asin"]
-}
-
-// crFunc returns the correctly rounded and the math version of a function
-// of one or two arguments.
-func crFunc(name string) (cr, std func(x, y float64) float64) {
-	if name == "pow" {
-		return Pow, math.Pow
-	}
-	for _, f := range crUnary {
-		if f.name == name {
-			return func(x, _ float64) float64 { return f.cr(x) }, func(x, _ float64) float64 { return f.std(x) }
-		}
-	}
-	panic(name)
-}
-
-var crNames = []string{"sin", "cos", "tan", "exp", "log", "log2", "log10", "sinh", "cosh", "tanh",
-	"asin", "acos", "atan", "pow", "sigmoid", "softplus"}
-
 // TestCRRandom compares every function with the math/big reference on
 // pseudo-random arguments (fixed seed) and requires the same float64.
 // It logs how many of the same arguments the math package rounds wrongly.
@@ -417,33 +766,32 @@ func TestCRRandom(t *testing.T) {
 		perKind = 40
 	}
 	type count struct{ n, ours, std int }
-	results := make([]count, len(crNames))
+	results := make([]count, len(crFuncs))
 	slow0 := crSlowCalls.Load()
 	t.Run("funcs", func(t *testing.T) {
-		for i, name := range crNames {
-			t.Run(name, func(t *testing.T) {
+		for i := range crFuncs {
+			f := &crFuncs[i]
+			t.Run(f.name, func(t *testing.T) {
 				t.Parallel()
-				cr, std := crFunc(name)
-				ref := refFuncs[name]
 				r := rand.New(rand.NewPCG(1, uint64(i)))
 				c := &results[i]
 				check := func(kind string, x, y float64) {
-					want := ref(x, y)
+					want := f.refFloat(x, y)
 					c.n++
-					if got := cr(x, y); !crSame(got, want) {
+					if got := f.cr(x, y); !crSame(got, want) {
 						c.ours++
 						if c.ours <= 10 {
-							t.Errorf("%s %s(%v, %v) = %v, correctly rounded %v", kind, name, x, y, got, want)
+							t.Errorf("%s %s(%v, %v) = %v, correctly rounded %v", kind, f.name, x, y, got, want)
 						}
 					}
-					if !crSame(std(x, y), want) {
+					if !crSame(f.std(x, y), want) {
 						c.std++
 					}
 				}
-				for _, x := range crFixed[name] {
-					check("fixed", x, 0)
+				for _, a := range f.fixed {
+					check("fixed", a[0], a[1])
 				}
-				for _, in := range crRandom[name] {
+				for _, in := range f.random {
 					for k := 0; k < perKind; k++ {
 						x, y := in.gen(r)
 						check(in.kind, x, y)
@@ -455,7 +803,7 @@ func TestCRRandom(t *testing.T) {
 	var tn, to, ts int
 	for i, c := range results {
 		t.Logf("%-8s %5d arguments: %d not correctly rounded here, %d by the math package (%.1f%%)",
-			crNames[i], c.n, c.ours, c.std, 100*float64(c.std)/float64(max(c.n, 1)))
+			crFuncs[i].name, c.n, c.ours, c.std, 100*float64(c.std)/float64(max(c.n, 1)))
 		tn, to, ts = tn+c.n, to+c.ours, ts+c.std
 	}
 	t.Logf("total    %5d arguments: %d not correctly rounded here, %d by the math package (%.1f%%); %d needed the math/big path",
@@ -480,69 +828,56 @@ func crAccuracyBits(v, ref *big.Float) float64 {
 	return -math.Log2(math.Abs(f))
 }
 
-// crCores are the double-double evaluations behind each function (value
-// m·2^k before the final rounding), for finite arguments inside the domain.
-var crCores = map[string]func(x, y float64) (dd, int){
-	"sin":   func(x, _ float64) (dd, int) { return sinDD(x), 0 },
-	"cos":   func(x, _ float64) (dd, int) { return sinCosDD(math.Abs(x), true), 0 },
-	"tan":   func(x, _ float64) (dd, int) { return tanDD(x), 0 },
-	"exp":   func(x, _ float64) (dd, int) { return expCore(x, 0) },
-	"log":   func(x, _ float64) (dd, int) { return logDD(x), 0 },
-	"log2":  func(x, _ float64) (dd, int) { return log2DD(x), 0 },
-	"log10": func(x, _ float64) (dd, int) { return log10DD(x), 0 },
-	"sinh":  func(x, _ float64) (dd, int) { return sinhDD(x) },
-	"cosh":  func(x, _ float64) (dd, int) { return coshDD(x) },
-	"tanh":  func(x, _ float64) (dd, int) { return tanhDD(x), 0 },
-	"asin":  func(x, _ float64) (dd, int) { return asinDD(x), 0 },
-	"acos":  func(x, _ float64) (dd, int) { return acosDD(x), 0 },
-	"atan": func(x, _ float64) (dd, int) {
-		if x < 0 {
-			return atanPos(dd{-x, 0}).neg(), 0
-		}
-		return atanPos(dd{x, 0}), 0
-	},
-	"pow":      func(x, y float64) (dd, int) { return powCore(math.Abs(x), y) },
-	"sigmoid":  func(x, _ float64) (dd, int) { return sigmoidDD(x) },
-	"softplus": func(x, _ float64) (dd, int) { return softplusDD(x) },
+// crEpsOf is the bound crRound assumes for the double-double values of
+// function fn.
+func crEpsOf(fn crFn) float64 {
+	switch fn {
+	case crFnPow:
+		return crEpsPow
+	case crFnErf:
+		return crEpsErf
+	}
+	return crEps
 }
 
 // TestCRAccuracy measures the relative error of the double-double values
 // before their rounding, which crRound assumes to be below crEps (crEpsPow
-// for pow): each must stay 2 bits below that bound on the random arguments.
+// for pow, crEpsErf for erf): each must stay 2 bits below that bound on the
+// random and fixed arguments.
 func TestCRAccuracy(t *testing.T) {
 	n := 80
 	if testing.Short() {
 		n = 10
 	}
-	for i, name := range crNames {
-		core, ref := crCores[name], refBig[name]
-		eps := crEps
-		if name == "pow" {
-			eps = crEpsPow
-		}
+	for i := range crFuncs {
+		c := &crFuncs[i]
+		eps := crEpsOf(crFn(i))
 		r := rand.New(rand.NewPCG(2, uint64(i)))
 		worst, wx, wy := 999.0, 0.0, 0.0
-		for _, in := range crRandom[name] {
-			for k := 0; k < n; k++ {
-				x, y := in.gen(r)
-				switch {
-				case name == "pow" && math.Abs(y*math.Log(math.Abs(x))) > 700,
-					name == "tanh" && math.Abs(x) > 20, name == "sigmoid" && x > 40, name == "softplus" && x > 50:
-					continue // not evaluated in double-double
-				}
-				m, e := core(x, y)
-				want := ref(x, y)
-				if name == "pow" && x < 0 {
-					want.Abs(want)
-				}
-				if b := crAccuracyBits(crBigOf(m, e), want); b < worst {
-					worst, wx, wy = b, x, y
-				}
+		measure := func(x, y float64) {
+			m, e, ok := c.core(x, y)
+			if !ok {
+				return // not evaluated in double-double
+			}
+			want := c.ref(x, y)
+			if c.name == "pow" && x < 0 {
+				want.Abs(want)
+			}
+			if b := crAccuracyBits(crBigOf(m, e), want); b < worst {
+				worst, wx, wy = b, x, y
 			}
 		}
-		t.Logf("%-8s worst relative error 2^-%.1f (at %v, %v)", name, worst, wx, wy)
+		for _, a := range c.fixed {
+			measure(a[0], a[1])
+		}
+		for _, in := range c.random {
+			for k := 0; k < n; k++ {
+				measure(in.gen(r))
+			}
+		}
+		t.Logf("%-8s worst relative error 2^-%.1f (at %v, %v)", c.name, worst, wx, wy)
 		if need := -math.Log2(eps) + 2; worst < need {
-			t.Errorf("%s: relative error 2^-%.1f at (%v, %v), want below 2^-%v", name, worst, wx, wy, need)
+			t.Errorf("%s: relative error 2^-%.1f at (%v, %v), want below 2^-%v", c.name, worst, wx, wy, need)
 		}
 	}
 	// ln(1+u), used by softplus, on its whole domain [0, 1].
@@ -555,52 +890,54 @@ func TestCRAccuracy(t *testing.T) {
 		}
 		worst = min(worst, crAccuracyBits(crBigOf(log1pDD(dd{u, 0}), 0), refLog1p(refF(u))))
 	}
-	t.Logf("log1p    worst relative error 2^-%.1f", worst)
+	t.Logf("log1pDD  worst relative error 2^-%.1f", worst)
 	if worst < 98 {
-		t.Errorf("log1p: relative error 2^-%.1f", worst)
+		t.Errorf("log1pDD: relative error 2^-%.1f", worst)
 	}
 }
 
-// crDigest is an FNV-1a hash of the double-double values (before rounding)
-// of every function on 40 arguments of each kind: TestCRSameEverywhere
-// checks that amd64 (any GOAMD64), arm64 and js/wasm compute the very same
-// bits. Update it only for a deliberate change of an algorithm.
-const crDigest = 0xfd3ad3bf8c1ead47
-
-func TestCRSameEverywhere(t *testing.T) {
+// crDigestOf hashes (FNV-1a) the arguments, results and double-double
+// values (before rounding) of function i on 40 arguments of each kind.
+func crDigestOf(i int) uint64 {
+	c := &crFuncs[i]
 	h := fnv.New64a()
 	var b [8]byte
 	put := func(f float64) {
 		binary.LittleEndian.PutUint64(b[:], math.Float64bits(f))
 		h.Write(b[:])
 	}
-	for i, name := range crNames {
-		r := rand.New(rand.NewPCG(5, uint64(i)))
-		cr, _ := crFunc(name)
-		for _, in := range crRandom[name] {
-			for k := 0; k < 40; k++ {
-				x, y := in.gen(r)
-				put(x)
-				put(cr(x, y))
-				if name == "tanh" && math.Abs(x) > 20 || name == "sigmoid" && x > 40 || name == "softplus" && x > 50 ||
-					name == "pow" && math.Abs(y*math.Log(math.Abs(x))) > 700 {
-					continue
-				}
-				m, e := crCores[name](x, y)
+	r := rand.New(rand.NewPCG(5, uint64(i)))
+	for _, in := range c.random {
+		for k := 0; k < 40; k++ {
+			x, y := in.gen(r)
+			put(x)
+			put(c.cr(x, y))
+			if m, e, ok := c.core(x, y); ok {
 				put(m.hi)
 				put(m.lo)
 				put(float64(e))
 			}
 		}
 	}
-	if got := h.Sum64(); got != crDigest {
-		t.Errorf("digest of the double-double values %#x, want %#x", got, uint64(crDigest))
+	return h.Sum64()
+}
+
+// TestCRSameEverywhere checks that amd64 (any GOAMD64), arm64 and js/wasm
+// compute the very same bits: each function's digest (crDigestOf) is
+// written in its case. Update one only for a deliberate change of its
+// algorithm.
+func TestCRSameEverywhere(t *testing.T) {
+	for i := range crFuncs {
+		if got, want := crDigestOf(i), crFuncs[i].digest; got != want {
+			t.Errorf("%s: digest of the double-double values %#x, want %#x", crFuncs[i].name, got, want)
+		}
 	}
 }
 
 // TestCRHardCases checks arguments whose value lies within about 2^-106 of
-// a midpoint between two float64: the double-double value cannot decide
-// its rounding, crRound sees it, and the math/big path rounds correctly.
+// a midpoint between two float64 (or on one): the double-double value
+// cannot decide its rounding, crRound sees it, and the math/big path rounds
+// correctly.
 func TestCRHardCases(t *testing.T) {
 	cases := []struct {
 		name string
@@ -620,12 +957,21 @@ func TestCRHardCases(t *testing.T) {
 		{"pow", 1 + 0x1p-52, 2.5},
 		{"pow", 1 + 3*0x1p-52, 0.5 * 3},
 		{"pow", 1 + 0x1p-51, 0.75},
+		{"atan2", 3 * 0x1p-1074, 2}, // atan(1.5·2^-1074): just below a midpoint
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	for k := 0; k < 3; k++ {
+		a, b := crPythagorean(r) // the hypotenuse is a midpoint
+		cases = append(cases, struct {
+			name string
+			x, y float64
+		}{"hypot", a, b})
 	}
 	for _, c := range cases {
-		want := refFuncs[c.name](c.x, c.y)
-		cr, _ := crFunc(c.name)
+		f := crLookup(c.name)
+		want := f.refFloat(c.x, c.y)
 		before := crSlowCalls.Load()
-		got := cr(c.x, c.y)
+		got := f.cr(c.x, c.y)
 		slow := crSlowCalls.Load() - before
 		if !crSame(got, want) {
 			t.Errorf("%s(%v, %v) = %v, correctly rounded %v", c.name, c.x, c.y, got, want)
@@ -633,9 +979,8 @@ func TestCRHardCases(t *testing.T) {
 		if slow == 0 {
 			t.Errorf("%s(%v, %v) did not need the math/big path", c.name, c.x, c.y)
 		}
-		m, k := crCores[c.name](c.x, c.y)
-		if r := roundScale(m, k); r != want {
-			t.Logf("%s(%v, %v): rounding the double-double value alone gives %v", c.name, c.x, c.y, r)
+		if m, k, _ := f.core(c.x, c.y); roundScale(m, k) != want {
+			t.Logf("%s(%v, %v): rounding the double-double value alone gives %v", c.name, c.x, c.y, roundScale(m, k))
 		}
 	}
 }
@@ -647,21 +992,17 @@ func TestCRSlowPath(t *testing.T) {
 	if testing.Short() {
 		n = 1
 	}
-	for i, name := range crNames {
-		fn := crFn(i) // crNames is in crFn order
+	for i := range crFuncs {
+		c := &crFuncs[i]
 		r := rand.New(rand.NewPCG(4, uint64(i)))
-		for _, in := range crRandom[name] {
+		for _, in := range c.random {
 			for k := 0; k < n; k++ {
 				x, y := in.gen(r)
-				want := refFuncs[name](x, y)
-				if name == "pow" && x < 0 {
-					x, want = -x, math.Abs(want)
+				if _, _, ok := c.core(x, y); !ok {
+					continue // answered without the double-double value
 				}
-				if name == "tanh" && math.Abs(x) > 20 || name == "sigmoid" && x > 40 || name == "softplus" && x > 50 {
-					continue
-				}
-				if got := crSlow(fn, x, y); !crSame(got, want) {
-					t.Errorf("crSlow %s(%v, %v) = %v, correctly rounded %v", name, x, y, got, want)
+				if got, want := c.slowPath(i, x, y), c.refFloat(x, y); !crSame(got, want) {
+					t.Errorf("crSlow %s(%v, %v) = %v, correctly rounded %v", c.name, x, y, got, want)
 				}
 			}
 		}
@@ -729,51 +1070,30 @@ func TestCRRoundScale(t *testing.T) {
 // 1024 arguments: compare ns/op of NAME/cr and NAME/math.
 func BenchmarkCR(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 3))
-	args := func(lo, hi float64) []float64 {
-		v := make([]float64, 1024)
-		for i := range v {
-			v[i] = crUni(r, lo, hi)
+	for _, c := range crFuncs {
+		gen := c.bench
+		if gen == nil {
+			gen = crBench(-10, 10)
 		}
-		return v
-	}
-	for _, f := range crUnary {
-		in := args(-10, 10)
-		switch f.name {
-		case "log", "log2", "log10":
-			in = args(0, 100)
-		case "asin", "acos":
-			in = args(-1, 1)
+		var xs, ys [1024]float64
+		for i := range xs {
+			xs[i], ys[i] = gen(r)
 		}
 		for _, impl := range []struct {
 			name string
-			f    func(float64) float64
-		}{{"cr", f.cr}, {"math", f.std}} {
-			b.Run(f.name+"/"+impl.name, func(b *testing.B) {
+			f    func(x, y float64) float64
+		}{{"cr", c.cr}, {"math", c.std}} {
+			b.Run(c.name+"/"+impl.name, func(b *testing.B) {
 				s := 0.0
 				for i := 0; b.Loop(); i++ {
-					s += impl.f(in[i&1023])
+					s += impl.f(xs[i&1023], ys[i&1023])
 				}
 				crSink = s
 			})
 		}
 	}
-	xs, ys := args(0, 10), args(-10, 10)
-	for _, impl := range []struct {
-		name string
-		f    func(x, y float64) float64
-	}{{"cr", Pow}, {"math", math.Pow}} {
-		b.Run("pow/"+impl.name, func(b *testing.B) {
-			s := 0.0
-			for i := 0; b.Loop(); i++ {
-				s += impl.f(xs[i&1023], ys[i&1023])
-			}
-			crSink = s
-		})
-	}
 }
 
-// BenchmarkCRHard times the math/big path on hard cases (see
-// TestCRHardCases): sigmoid needs its second round, at 320 bits.
 func BenchmarkCRHard(b *testing.B) {
 	for _, c := range []struct {
 		name string
@@ -842,6 +1162,10 @@ func crTableSpecs() []crTableSpec {
 	add("ln2", []dd{ddLn2}, func(int) *big.Float { return refAt(refLn2(), refPrec) })
 	add("invLn2", []dd{ddInvLn2}, func(int) *big.Float { return refQuo(refInt(1, refPrec), refLn2()) })
 	add("invLn10", []dd{ddInvLn10}, func(int) *big.Float { return refQuo(refInt(1, refPrec), refLog(refF(10))) })
+	add("pi", []dd{ddPi}, func(int) *big.Float { return refAt(refPi(), refPrec) })
+	add("twoOverSqrtPi", []dd{ddTwoOverSqrtPi}, func(int) *big.Float {
+		return refQuo(refInt(2, refPrec), refSqrt(refAt(refPi(), refPrec)))
+	})
 	return specs
 }
 
@@ -882,350 +1206,4 @@ func refTwoOverPi(n int) []uint64 {
 		v = refSub(v, new(big.Float).SetPrec(2800).SetUint64(w))
 	}
 	return out
-}
-
-// The reference: the same functions in math/big at 384 bits, by textbook
-// series that share no code and no table with crmath.go and crbig.go (π by
-// Machin's formula to 2800 bits, enough to reduce any float64 argument of
-// sin and cos; ln by the atanh series, not by Newton on exp; atan by two
-// halvings, not four). big.Float.Float64 rounds to the nearest float64,
-// ties to even, subnormals included.
-
-const refPrec = 384
-
-func refF(x float64) *big.Float { return new(big.Float).SetPrec(refPrec).SetFloat64(x) }
-
-func refInt(n int64, prec uint) *big.Float { return new(big.Float).SetPrec(prec).SetInt64(n) }
-
-func refAdd(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(a.Prec()).Add(a, b) }
-func refSub(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(a.Prec()).Sub(a, b) }
-func refMul(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(a.Prec()).Mul(a, b) }
-func refQuo(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(a.Prec()).Quo(a, b) }
-func refSqrt(a *big.Float) *big.Float   { return new(big.Float).SetPrec(a.Prec()).Sqrt(a) }
-func refNeg(a *big.Float) *big.Float    { return new(big.Float).SetPrec(a.Prec()).Neg(a) }
-
-// refAt returns a copy of a at precision prec.
-func refAt(a *big.Float, prec uint) *big.Float { return new(big.Float).SetPrec(prec).Set(a) }
-
-// refTiny reports whether |t| < 2^-(prec+10)·|ref|: a series term too small to matter.
-func refTiny(t, ref *big.Float) bool {
-	if t.Sign() == 0 {
-		return true
-	}
-	if ref.Sign() == 0 {
-		return false
-	}
-	return t.MantExp(nil) < ref.MantExp(nil)-int(t.Prec())-10
-}
-
-// refAtanInv returns atan(1/n) = Σ (-1)^k / ((2k+1)·n^(2k+1)).
-func refAtanInv(n int64, prec uint) *big.Float {
-	one := refInt(1, prec)
-	nn := refInt(n*n, prec)
-	pw := refQuo(one, refInt(n, prec)) // 1/n^(2k+1)
-	sum := refAt(pw, prec)
-	for k := int64(1); ; k++ {
-		pw = refQuo(pw, nn)
-		t := refQuo(pw, refInt(2*k+1, prec))
-		if refTiny(t, sum) {
-			return sum
-		}
-		if k%2 == 1 {
-			sum = refSub(sum, t)
-		} else {
-			sum = refAdd(sum, t)
-		}
-	}
-}
-
-var refPiOnce = sync.OnceValue(func() *big.Float {
-	// Machin: π = 16·atan(1/5) - 4·atan(1/239).
-	const prec = 2800
-	a := refMul(refInt(16, prec), refAtanInv(5, prec))
-	b := refMul(refInt(4, prec), refAtanInv(239, prec))
-	return refSub(a, b)
-})
-
-// refPi returns π to 2800 bits.
-func refPi() *big.Float { return refPiOnce() }
-
-// refAtanh returns atanh(s) = Σ s^(2k+1)/(2k+1) for small |s|.
-func refAtanh(s *big.Float) *big.Float {
-	s2 := refMul(s, s)
-	pw := refAt(s, s.Prec())
-	sum := refAt(s, s.Prec())
-	for k := int64(1); ; k++ {
-		pw = refMul(pw, s2)
-		t := refQuo(pw, refInt(2*k+1, s.Prec()))
-		if refTiny(t, sum) {
-			return sum
-		}
-		sum = refAdd(sum, t)
-	}
-}
-
-var refLn2Once = sync.OnceValue(func() *big.Float {
-	// ln 2 = 2·atanh(1/3).
-	third := refQuo(refInt(1, refPrec+64), refInt(3, refPrec+64))
-	return refMul(refInt(2, refPrec+64), refAtanh(third))
-})
-
-func refLn2() *big.Float { return refLn2Once() }
-
-// refLog returns ln x for x > 0: x = m·2^e with m in [1/2, 1), then
-// ln m = 2·atanh((m-1)/(m+1)).
-func refLog(x *big.Float) *big.Float {
-	prec := x.Prec() + 64
-	m := new(big.Float).SetPrec(prec)
-	e := x.MantExp(m)
-	if m.Cmp(big.NewFloat(0.7071067811865476)) < 0 {
-		m.SetMantExp(m, 1)
-		e--
-	}
-	one := refInt(1, prec)
-	s := refQuo(refSub(m, one), refAdd(m, one))
-	l := refMul(refInt(2, prec), refAtanh(s))
-	l = refAdd(l, refMul(refInt(int64(e), prec), refAt(refLn2(), prec)))
-	return refAt(l, x.Prec())
-}
-
-// refExp returns e^x: x = k·ln2 + r, e^r by Taylor on r/2^8, squared 8 times.
-func refExp(x *big.Float) *big.Float {
-	prec := x.Prec() + 64
-	ln2 := refAt(refLn2(), prec)
-	kf := refQuo(refAt(x, prec), ln2)
-	ki, _ := kf.Int64()
-	r := refSub(refAt(x, prec), refMul(refInt(ki, prec), ln2))
-	r.SetMantExp(r, -8)
-	sum := refInt(1, prec)
-	term := refInt(1, prec)
-	for n := int64(1); ; n++ {
-		term = refQuo(refMul(term, r), refInt(n, prec))
-		if refTiny(term, sum) {
-			break
-		}
-		sum = refAdd(sum, term)
-	}
-	for i := 0; i < 8; i++ {
-		sum = refMul(sum, sum)
-	}
-	sum.SetMantExp(sum, int(ki))
-	return refAt(sum, x.Prec())
-}
-
-// refSinCos returns sin x and cos x: x = k·π/2 + r with π to 1700 bits
-// (r to 600 bits even for x near 2^1024),
-// then Taylor series in r.
-func refSinCos(x *big.Float) (*big.Float, *big.Float) {
-	prec := x.Prec() + 64
-	wide := uint(1700)
-	pio2 := refMul(refPi(), new(big.Float).SetPrec(wide).SetFloat64(0.5))
-	xw := refAt(x, wide)
-	kf := refQuo(xw, pio2)
-	kf.SetMode(big.ToNearestEven)
-	k := new(big.Int)
-	kf.Int(k) // truncates toward zero: |r| < π/2
-	r := refAt(refSub(xw, refMul(new(big.Float).SetPrec(wide).SetInt(k), pio2)), prec)
-	r2 := refMul(r, r)
-	// sin r
-	s, term := refAt(r, prec), refAt(r, prec)
-	for n := int64(1); ; n++ {
-		term = refNeg(refQuo(refMul(term, r2), refInt((2*n)*(2*n+1), prec)))
-		if refTiny(term, s) {
-			break
-		}
-		s = refAdd(s, term)
-	}
-	c, term := refInt(1, prec), refInt(1, prec)
-	for n := int64(1); ; n++ {
-		term = refNeg(refQuo(refMul(term, r2), refInt((2*n-1)*(2*n), prec)))
-		if refTiny(term, c) {
-			break
-		}
-		c = refAdd(c, term)
-	}
-	q := new(big.Int).And(k, big.NewInt(3)).Int64()
-	switch q {
-	case 1:
-		s, c = c, refNeg(s)
-	case 2:
-		s, c = refNeg(s), refNeg(c)
-	case 3:
-		s, c = refNeg(c), s
-	}
-	return refAt(s, x.Prec()), refAt(c, x.Prec())
-}
-
-// refAtan returns atan x: for |x| > 1, π/2 - atan(1/x); two argument
-// halvings atan x = 2·atan(x/(1+√(1+x²))); then Taylor.
-func refAtan(x *big.Float) *big.Float {
-	prec := x.Prec() + 64
-	t := refAt(x, prec)
-	neg := t.Sign() < 0
-	t.Abs(t)
-	one := refInt(1, prec)
-	inv := t.Cmp(one) > 0
-	if inv {
-		t = refQuo(one, t)
-	}
-	for i := 0; i < 2; i++ {
-		t = refQuo(t, refAdd(one, refSqrt(refAdd(one, refMul(t, t)))))
-	}
-	t2 := refMul(t, t)
-	sum, pw := refAt(t, prec), refAt(t, prec)
-	for n := int64(1); ; n++ {
-		pw = refNeg(refMul(pw, t2))
-		term := refQuo(pw, refInt(2*n+1, prec))
-		if refTiny(term, sum) {
-			break
-		}
-		sum = refAdd(sum, term)
-	}
-	sum.SetMantExp(sum, 2)
-	if inv {
-		sum = refSub(refMul(refAt(refPi(), prec), new(big.Float).SetFloat64(0.5)), sum)
-	}
-	if neg {
-		sum.Neg(sum)
-	}
-	return refAt(sum, x.Prec())
-}
-
-// refSinh returns sinh x: Taylor for |x| < 1, (e^x - e^-x)/2 otherwise.
-func refSinh(x *big.Float) *big.Float {
-	prec := x.Prec() + 64
-	xa := new(big.Float).Abs(x)
-	if xa.Cmp(big.NewFloat(1)) >= 0 {
-		e := refExp(refAt(x, prec))
-		s := refSub(e, refQuo(refInt(1, prec), e))
-		s.SetMantExp(s, -1)
-		return refAt(s, x.Prec())
-	}
-	r := refAt(x, prec)
-	r2 := refMul(r, r)
-	s, term := refAt(r, prec), refAt(r, prec)
-	for n := int64(1); ; n++ {
-		term = refQuo(refMul(term, r2), refInt((2*n)*(2*n+1), prec))
-		if refTiny(term, s) {
-			break
-		}
-		s = refAdd(s, term)
-	}
-	return refAt(s, x.Prec())
-}
-
-func refCosh(x *big.Float) *big.Float {
-	prec := x.Prec() + 64
-	e := refExp(refAt(x, prec))
-	c := refAdd(e, refQuo(refInt(1, prec), e))
-	c.SetMantExp(c, -1)
-	return refAt(c, x.Prec())
-}
-
-// refLog1p returns ln(1+u) for u > -1: a series for tiny |u|.
-func refLog1p(u *big.Float) *big.Float {
-	prec := u.Prec() + 64
-	if u.Sign() != 0 && u.MantExp(nil) < -40 {
-		sum, pw := refAt(u, prec), refAt(u, prec)
-		for n := int64(2); ; n++ {
-			pw = refNeg(refMul(pw, u))
-			t := refQuo(pw, refInt(n, prec))
-			if refTiny(t, sum) {
-				break
-			}
-			sum = refAdd(sum, t)
-		}
-		return refAt(sum, u.Prec())
-	}
-	return refAt(refLog(refAdd(refInt(1, prec), refAt(u, prec))), u.Prec())
-}
-
-// refFloat rounds a reference value to float64 (nearest, ties to even).
-func refFloat(v *big.Float) float64 {
-	f, _ := v.Float64()
-	return f
-}
-
-// Reference functions on float64 arguments, for finite arguments inside
-// each function's domain (the special values are tested against math).
-var refBig = map[string]func(x, y float64) *big.Float{
-	"sin": func(x, _ float64) *big.Float { s, _ := refSinCos(refF(x)); return (s) },
-	"cos": func(x, _ float64) *big.Float { _, c := refSinCos(refF(x)); return (c) },
-	"tan": func(x, _ float64) *big.Float {
-		s, c := refSinCos(refF(x))
-		return (refQuo(s, c))
-	},
-	"exp": func(x, _ float64) *big.Float { return (refExp(refF(x))) },
-	"log": func(x, _ float64) *big.Float { return (refLog(refF(x))) },
-	"log2": func(x, _ float64) *big.Float {
-		return (refQuo(refLog(refF(x)), refAt(refLn2(), refPrec)))
-	},
-	"log10": func(x, _ float64) *big.Float {
-		return (refQuo(refLog(refF(x)), refLog(refF(10))))
-	},
-	"sinh": func(x, _ float64) *big.Float { return (refSinh(refF(x))) },
-	"cosh": func(x, _ float64) *big.Float { return (refCosh(refF(x))) },
-	"tanh": func(x, _ float64) *big.Float {
-		return (refQuo(refSinh(refF(x)), refCosh(refF(x))))
-	},
-	"atan": func(x, _ float64) *big.Float { return (refAtan(refF(x))) },
-	"asin": func(x, _ float64) *big.Float {
-		p := refPrec + 128
-		t := new(big.Float).SetPrec(uint(p)).SetFloat64(x)
-		one := refInt(1, uint(p))
-		return (refAtan(refQuo(t, refSqrt(refSub(one, refMul(t, t))))))
-	},
-	"acos": func(x, _ float64) *big.Float {
-		// acos x = π/2 - asin x, with 128 spare bits for the cancellation.
-		p := uint(refPrec + 128)
-		t := new(big.Float).SetPrec(p).SetFloat64(x)
-		one := refInt(1, p)
-		as := refAtan(refQuo(t, refSqrt(refSub(one, refMul(t, t)))))
-		pio2 := refMul(refAt(refPi(), p), new(big.Float).SetFloat64(0.5))
-		return (refSub(pio2, as))
-	},
-	"pow": func(x, y float64) *big.Float {
-		neg := false
-		if x < 0 {
-			neg = math.Mod(y, 2) != 0
-			x = -x
-		}
-		p := uint(refPrec + 64)
-		l := refLog(new(big.Float).SetPrec(p).SetFloat64(x))
-		t := refMul(l, new(big.Float).SetPrec(p).SetFloat64(y))
-		if t.MantExp(nil) > 13 { // |y·ln x| > 8192: far beyond float64
-			v := new(big.Float).SetInf(false)
-			if t.Sign() < 0 {
-				v.SetFloat64(0)
-			}
-			if neg {
-				v.Neg(v)
-			}
-			return v
-		}
-		v := refExp(t)
-		if neg {
-			v.Neg(v)
-		}
-		return (v)
-	},
-	"sigmoid": func(x, _ float64) *big.Float {
-		one := refInt(1, refPrec)
-		return (refQuo(one, refAdd(one, refExp(refF(-x)))))
-	},
-	"softplus": func(x, _ float64) *big.Float {
-		if x > 0 {
-			return (refAdd(refF(x), refLog1p(refExp(refF(-x)))))
-		}
-		return (refLog1p(refExp(refF(x))))
-	},
-}
-
-// refFuncs are the reference values rounded to float64.
-var refFuncs = map[string]func(x, y float64) float64{}
-
-func init() {
-	for name, f := range refBig {
-		refFuncs[name] = func(x, y float64) float64 { return refFloat(f(x, y)) }
-	}
 }
