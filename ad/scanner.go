@@ -66,7 +66,24 @@ func (s *scanner) token() item {
 	case '^':
 		return one(POW)
 	case '=':
+		if s.next('=') {
+			return item{tok: EQL, off: start, lit: "=="}
+		}
 		return one(ASSIGN)
+	case '<':
+		if s.next('=') {
+			return item{tok: LEQ, off: start, lit: "<="}
+		}
+		return one(LSS)
+	case '>':
+		if s.next('=') {
+			return item{tok: GEQ, off: start, lit: ">="}
+		}
+		return one(GTR)
+	case '!':
+		if s.next('=') {
+			return item{tok: NEQ, off: start, lit: "!="}
+		}
 	case '(':
 		return one(LPAREN)
 	case ')':
@@ -94,6 +111,16 @@ func (s *scanner) token() item {
 	}
 	s.off += size
 	return item{tok: ILLEGAL, off: start, lit: s.src[start:s.off], err: "unexpected character " + describeRune(r)}
+}
+
+// next consumes the character at the current offset and c after it if c is
+// there, for two-character operators.
+func (s *scanner) next(c byte) bool {
+	if s.off+1 < len(s.src) && s.src[s.off+1] == c {
+		s.off += 2
+		return true
+	}
+	return false
 }
 
 // number scans digits [. digits] [e [+-] digits], or . digits [...].

@@ -1,13 +1,13 @@
 package crmath
 
-// The slow path of crmath.go and more.go (the second step of Ziv's strategy): the same
-// functions in math/big, for the rare arguments whose double-double value
-// lies too close to a rounding boundary. crSlow evaluates with a relative
-// error below 2^-p for p = 160, 320, 640 until every value within that
-// error rounds to the same float64. π comes from the 2560 bits of 2/π in
-// twoOverPi (no series for π), e^x from a Taylor series after 2^-s
-// scaling, ln x by Halley's iteration on e^y, atan from a Taylor series
-// after argument halvings.
+// The slow path of crmath.go and more.go (the second step of Ziv's
+// strategy): the same functions in math/big, for the rare arguments whose
+// double-double value lies too close to a rounding boundary. crSlow
+// evaluates with a relative error below 2^-p for p = 160, 320, 640 until
+// every value within that error rounds to the same float64. π comes from the
+// 2560 bits of 2/π in twoOverPi (no series for π), e^x from a Taylor series
+// after 2^-s scaling, ln x by Halley's iteration on e^y, atan from a Taylor
+// series after argument halvings.
 
 import (
 	"math"

@@ -565,7 +565,7 @@ func crLookup(name string) *crCase {
 	panic(name)
 }
 
-// refFuncs returns the reference value of c at (x, y) rounded to float64.
+// refFloat returns the reference value of c at (x, y) rounded to float64.
 func (c *crCase) refFloat(x, y float64) float64 { return refFloat(c.ref(x, y)) }
 
 func (c *crCase) slowPath(i int, x, y float64) float64 {
