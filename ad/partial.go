@@ -12,15 +12,10 @@ import (
 
 func init() {
 	// Every row's text first: a partial may call any function of the table.
-	for pass := 0; pass < 2; pass++ {
+	for _, step := range []func(*Rule) error{(*Rule).makeText, (*Rule).compile} {
 		for op := OpConst; op < numOps; op++ {
-			r := &Rules[op]
-			err := r.makeText()
-			if pass == 1 {
-				err = r.compile()
-			}
-			if err != nil {
-				panic(fmt.Sprintf("ad: rule %s: %v", r.Name, err))
+			if err := step(&Rules[op]); err != nil {
+				panic(fmt.Sprintf("ad: rule %s: %v", Rules[op].Name, err))
 			}
 		}
 	}
@@ -95,12 +90,17 @@ func (r *Rule) partialAt(i int, a, b, y float64) float64 {
 
 // PartialDual returns the partial ∂y/∂a (i = 0) or ∂y/∂b (i = 1) at the
 // dual arguments a = a₀ + ȧε and b = b₀ + ḃε (b is ignored by unary
-// rules): its value is the partial at (a₀, b₀) and its ε part the
-// partial's own directional derivative, ∂²y/∂a∂x·ȧ + ∂²y/∂b∂x·ḃ, for x the
-// argument i. It runs the partial's expression on dual numbers, whose
-// primitives take their values and partials from the table; the result y
-// is the dual number of the rule itself. This is how second-order modes
-// (forward-over-reverse, nested dual numbers) differentiate a rule.
+// rules). Its ε part is the partial's own directional derivative,
+// ∂²y/∂a∂x·ȧ + ∂²y/∂b∂x·ḃ for x the argument i: the partial's expression
+// run on dual numbers, whose primitives take their values and partials
+// from the table, with y the rule itself on a and b. Its value is the
+// closure's, Partial[i](a₀, b₀, y₀), so the real parts of a second-order
+// sweep are those of the first-order sweep, bit for bit. This is how
+// second-order modes (forward-over-reverse H·v, nested dual numbers)
+// differentiate a rule. Special cases:
+//
+//	an argument with a zero tangent contributes nothing to the ε part (as in Apply)
+//	where the expression is singular but the closure is not (pow at a = 0), the ε part may be NaN
 func (r *Rule) PartialDual(i int, a, b Dual) Dual {
 	if r.Arity == 1 {
 		b = Dual{}
@@ -115,10 +115,10 @@ func (r *Rule) PartialDual(i int, a, b Dual) Dual {
 	if t.slots > len(buf) {
 		d = make([]Dual, t.slots)
 	}
-	d[0], d[1] = a, b
-	d[2] = applyDual(r.Eval, r.Partial[0], r.Partial[1], a, b)
+	y := applyDual(r.Eval, r.Partial[0], r.Partial[1], a, b)
+	d[0], d[1], d[2] = a, b, y
 	t.dualOps(d)
-	return d[g.Outputs[0].Node]
+	return Dual{r.Partial[i](a.Real, b.Real, y.Real), d[g.Outputs[0].Node].Emag}
 }
 
 // partialPrinter writes a partial's expression as a formula template: the

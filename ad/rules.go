@@ -501,7 +501,7 @@ var Rules = [numOps]Rule{
 		}),
 	},
 	OpSign: {
-		Name: "sign", Funcs: []string{"sign"}, Arity: 1, ConstPartials: true,
+		Name: "sign", Funcs: []string{"sign"}, Arity: 1, CallStyle: true, ConstPartials: true,
 		Eval: func(a, _ float64) float64 {
 			switch {
 			case a > 0:
