@@ -46,6 +46,14 @@ func (s *scanner) token() item {
 		s.off++
 		return item{tok: t, off: start, lit: s.src[start:s.off]}
 	}
+	// two scans c followed by c2 as t2, else c alone as t1.
+	two := func(c2 byte, t2, t1 Token) item {
+		if start+1 < len(s.src) && s.src[start+1] == c2 {
+			s.off += 2
+			return item{tok: t2, off: start, lit: s.src[start:s.off]}
+		}
+		return one(t1)
+	}
 	switch c {
 	case '\n':
 		return one(NEWLINE)
@@ -56,33 +64,20 @@ func (s *scanner) token() item {
 	case '-':
 		return one(SUB)
 	case '*':
-		if start+1 < len(s.src) && s.src[start+1] == '*' {
-			s.off += 2
-			return item{tok: POW, off: start, lit: "**"}
-		}
-		return one(MUL)
+		return two('*', POW, MUL)
 	case '/':
 		return one(QUO)
 	case '^':
 		return one(POW)
 	case '=':
-		if s.next('=') {
-			return item{tok: EQL, off: start, lit: "=="}
-		}
-		return one(ASSIGN)
+		return two('=', EQL, ASSIGN)
 	case '<':
-		if s.next('=') {
-			return item{tok: LEQ, off: start, lit: "<="}
-		}
-		return one(LSS)
+		return two('=', LEQ, LSS)
 	case '>':
-		if s.next('=') {
-			return item{tok: GEQ, off: start, lit: ">="}
-		}
-		return one(GTR)
+		return two('=', GEQ, GTR)
 	case '!':
-		if s.next('=') {
-			return item{tok: NEQ, off: start, lit: "!="}
+		if start+1 < len(s.src) && s.src[start+1] == '=' {
+			return two('=', NEQ, ILLEGAL)
 		}
 	case '(':
 		return one(LPAREN)
@@ -111,16 +106,6 @@ func (s *scanner) token() item {
 	}
 	s.off += size
 	return item{tok: ILLEGAL, off: start, lit: s.src[start:s.off], err: "unexpected character " + describeRune(r)}
-}
-
-// next consumes the character at the current offset and c after it if c is
-// there, for two-character operators.
-func (s *scanner) next(c byte) bool {
-	if s.off+1 < len(s.src) && s.src[s.off+1] == c {
-		s.off += 2
-		return true
-	}
-	return false
 }
 
 // number scans digits [. digits] [e [+-] digits], or . digits [...].

@@ -703,6 +703,18 @@ func isOddInteger(y float64) bool {
 	return yf == 0 && int64(yi)&1 == 1
 }
 
+// intParts returns the integer m < 2^53 and e with x = m·2^e for finite
+// x > 0.
+func intParts(x float64) (m uint64, e int) {
+	b := math.Float64bits(x)
+	e = int(b>>52&0x7ff) - 1075
+	m = b & (1<<52 - 1)
+	if e == -1075 { // subnormal
+		return m, -1074
+	}
+	return m | 1<<52, e
+}
+
 // powExact returns x**y (x > 0 and y finite) when it is a dyadic rational
 // P·2^E with P < 2^63, rounded exactly; ok is false otherwise. These are
 // the only powers that can be a float64 or the midpoint of two (x^y is
@@ -712,14 +724,7 @@ func isOddInteger(y float64) bool {
 // then x^y = c^n·2^(t·n/2^q). For A > 1 a midpoint needs c^n < 2^55, so
 // q <= 5 and n <= 34; the bounds below (q <= 6, n <= 64) are looser.
 func powExact(x, y float64) (float64, bool) {
-	b := math.Float64bits(x)
-	t := int(b>>52&0x7ff) - 1075
-	a := b & (1<<52 - 1)
-	if t == -1075 { // subnormal
-		t = -1074
-	} else {
-		a |= 1 << 52
-	}
+	a, t := intParts(x)
 	tz := bits.TrailingZeros64(a)
 	a >>= uint(tz)
 	t += tz

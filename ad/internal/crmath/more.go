@@ -194,14 +194,7 @@ func hypotExact(p, q float64) float64 {
 
 // intExp returns the integer I and e with x = I·2^e for finite x > 0.
 func intExp(x float64) (*big.Int, int) {
-	b := math.Float64bits(x)
-	e := int(b>>52&0x7ff) - 1075
-	m := b & (1<<52 - 1)
-	if e == -1075 { // subnormal
-		e = -1074
-	} else {
-		m |= 1 << 52
-	}
+	m, e := intParts(x)
 	return new(big.Int).SetUint64(m), e
 }
 
