@@ -67,9 +67,13 @@ func (r *Rule) compile() error {
 		if len(prog.Stmts) != 1 || prog.Stmts[0].Name != "" {
 			return fmt.Errorf("partial %q is not one expression", src)
 		}
+		allowed := "a and y"
+		if r.Arity == 2 {
+			allowed = "a, b and y"
+		}
 		for _, name := range prog.Names() {
 			if name != "a" && name != "y" && !(name == "b" && r.Arity == 2) {
-				return fmt.Errorf("partial %q reads %s; it may read a%s and y", src, name, map[bool]string{true: ", b"}[r.Arity == 2])
+				return fmt.Errorf("partial %q reads %s; it may read %s", src, name, allowed)
 			}
 		}
 		x := prog.Stmts[0].X

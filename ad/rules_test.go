@@ -519,3 +519,30 @@ func TestDualMatchesRules(t *testing.T) {
 		t.Errorf("Pow(-2, 2+ε) = %v, want a NaN tangent", got)
 	}
 }
+
+// TestRowErrors checks that a malformed row is refused at init with a
+// message that says what is wrong.
+func TestRowErrors(t *testing.T) {
+	for _, c := range []struct {
+		row  Rule
+		want string
+	}{
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 1}, "no expression for its partial 0"},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 1, PartialExpr: [2]string{"b"}}, `partial "b" reads b; it may read a and y`},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 2, CallStyle: true, PartialExpr: [2]string{"x", "1"}}, `partial "x" reads x; it may read a, b and y`},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 1, PartialExpr: [2]string{"1", "1"}}, "an expression for a partial 1 it does not have"},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 1, PartialExpr: [2]string{"1/(a"}}, `partial "1/(a": 1:5: `},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 1, PartialExpr: [2]string{"c = a; c"}}, "is not one expression"},
+		{Rule{Name: "f", Funcs: []string{"f"}, Arity: 2, PartialExpr: [2]string{"1", "1"}}, "a function of two arguments is written in call style"},
+		{Rule{Name: "op", Arity: 2, PartialExpr: [2]string{"1", "1"}}, "an operator needs its Text"},
+	} {
+		r := c.row
+		err := r.makeText()
+		if err == nil {
+			err = r.compile()
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: error %v, want %q", c.row.PartialExpr, err, c.want)
+		}
+	}
+}
