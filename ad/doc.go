@@ -33,7 +33,7 @@
 // The elementary functions (sin, cos, exp, ln, pow, ...) are correctly
 // rounded: each result is the float64 nearest to the exact value
 // (double-double evaluation with a math/big fallback near ties; see
-// crmath.go), so the traces reproduce published tables to the last digit,
+// ad/internal/crmath), so the traces reproduce published tables to the last digit,
 // e.g. ∂(sin v0)/∂v0 = cos 5 = 0.28366218546322625.
 //
 // Graph.Trace records every step with its arithmetic, for teaching; Eval,

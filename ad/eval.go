@@ -246,6 +246,12 @@ func (t *tape) dual(d []Dual, x, xdot []float64) {
 	for i := range x {
 		d[i] = Dual{x[i], xdot[i]}
 	}
+	t.dualOps(d)
+}
+
+// dualOps fills d (len slots) with the dual numbers of the operations and
+// constants, given those of the inputs in d[:nin].
+func (t *tape) dualOps(d []Dual) {
 	for k, c := range t.consts {
 		d[t.nodes+k] = Dual{Real: c}
 	}

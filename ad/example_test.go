@@ -106,3 +106,20 @@ func ExampleGraph_FiniteDiff() {
 	fmt.Printf("AD %v, FD %.12f, error %.1e\n", c.AD[0], c.FD[0], c.AbsErr[0])
 	// Output: AD 1, FD 1.000000001667, error 1.7e-09
 }
+
+// Each partial of the rule table is an expression, from which its text and
+// LaTeX are printed; PartialDual runs it on dual numbers, which gives the
+// second derivatives.
+func ExampleRule_PartialDual() {
+	tanh := ad.OpTanh.Rule()
+	fmt.Println(tanh.PartialExpr[0], "|", tanh.PartialText[0], "|", tanh.PartialLaTeX[0])
+	// d/dx tanh'(x) at x = 0.5: tanh'' = -2 tanh (1 - tanh²).
+	fmt.Println(tanh.PartialDual(0, ad.Dual{Real: 0.5, Emag: 1}, ad.Dual{}))
+	// ∂/∂b of ∂(a^b)/∂a = b·a^(b-1) at a = 2, b = 3: a^(b-1)·(1 + b ln a).
+	pow := ad.OpPow.Rule()
+	fmt.Println(pow.PartialText[0], "=", pow.PartialDual(0, ad.Dual{Real: 2}, ad.Dual{Real: 3, Emag: 1}))
+	// Output:
+	// 1 - y^2 | 1 - $y^2 | 1 - $y^{2}
+	// 0.786448 + -0.726862ε
+	// $b×$c = 12 + 12.3178ε
+}

@@ -21,6 +21,8 @@ func FuzzParse(f *testing.F) {
 		"max(x, y) - min(x, 1e-3)", "sqrt(x) / 0", "ln(x1 +", "2x", "sin()", "((((x", "θ = x; θ^θ",
 		"x # comment\n", "1e999", "\xff", "x\x00", "pow(x, 0.5) + abs(x) + relu(x) + sigmoid(x) + softplus(x)",
 		"y = x\ny + 1", "a = 2; b = a*3", ";;;\n\n", "x +\n y", "asin(x) + acos(x) + atan(x) + tan(x)",
+		"atan2(x, y) + hypot(x, y) + erf(x) + log1p(x) + expm1(x) + cbrt(x)", "floor(x) + ceil(x) + round(x) + sign(x) + step(x)",
+		"(x < y) + (x <= 1) + (x > y)*(x >= y) - (x == y) + (x != 2)", "x < y < 1", "x = 1 == 2",
 	} {
 		f.Add(s, 1.5, -0.5)
 	}

@@ -275,7 +275,8 @@ func (b *builder) add(op Op, off int, args ...operand) operand {
 	return operand{node: len(b.nodes) - 1, prec: precAtom}
 }
 
-var binaryOps = map[Token]Op{ADD: OpAdd, SUB: OpSub, MUL: OpMul, QUO: OpDiv, POW: OpPow}
+var binaryOps = map[Token]Op{ADD: OpAdd, SUB: OpSub, MUL: OpMul, QUO: OpDiv, POW: OpPow,
+	LSS: OpLt, LEQ: OpLe, GTR: OpGt, GEQ: OpGe, EQL: OpEq, NEQ: OpNe}
 
 // expr builds the nodes of x and returns its operand. Subexpressions of
 // constants only are folded into one constant.

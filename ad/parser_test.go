@@ -79,7 +79,7 @@ func TestErrors(t *testing.T) {
 		{"Sin(x)", "1:1: unknown function 'Sin'; did you mean sin?"},
 		{"foo(x)", "1:1: unknown function 'foo' (to multiply, write foo*(...))"},
 		{"x(2)", "1:1: unknown function 'x' (to multiply, write x*(...))"},
-		{"sinn(x)", "1:1: unknown function 'sinn'; did you mean sin or sinh?"},
+		{"sinn(x)", "1:1: unknown function 'sinn'; did you mean sign or sin or sinh?"},
 		{"x\n  + x", "1:1: this expression is not the last statement, so nothing uses it; to continue it on the next line, end this line with the operator"},
 		{"pi(2)", "1:1: 'pi' is a constant, not a function"},
 		{"sin + x", "1:1: 'sin' is a function: call it as sin(...)"},

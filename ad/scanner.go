@@ -46,6 +46,14 @@ func (s *scanner) token() item {
 		s.off++
 		return item{tok: t, off: start, lit: s.src[start:s.off]}
 	}
+	// two scans c followed by c2 as t2, else c alone as t1.
+	two := func(c2 byte, t2, t1 Token) item {
+		if start+1 < len(s.src) && s.src[start+1] == c2 {
+			s.off += 2
+			return item{tok: t2, off: start, lit: s.src[start:s.off]}
+		}
+		return one(t1)
+	}
 	switch c {
 	case '\n':
 		return one(NEWLINE)
@@ -56,17 +64,21 @@ func (s *scanner) token() item {
 	case '-':
 		return one(SUB)
 	case '*':
-		if start+1 < len(s.src) && s.src[start+1] == '*' {
-			s.off += 2
-			return item{tok: POW, off: start, lit: "**"}
-		}
-		return one(MUL)
+		return two('*', POW, MUL)
 	case '/':
 		return one(QUO)
 	case '^':
 		return one(POW)
 	case '=':
-		return one(ASSIGN)
+		return two('=', EQL, ASSIGN)
+	case '<':
+		return two('=', LEQ, LSS)
+	case '>':
+		return two('=', GEQ, GTR)
+	case '!':
+		if start+1 < len(s.src) && s.src[start+1] == '=' {
+			return two('=', NEQ, ILLEGAL)
+		}
 	case '(':
 		return one(LPAREN)
 	case ')':

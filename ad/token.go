@@ -43,6 +43,12 @@ const (
 	LPAREN  // (
 	RPAREN  // )
 	COMMA   // ,
+	LSS     // <
+	LEQ     // <=
+	GTR     // >
+	GEQ     // >=
+	EQL     // ==
+	NEQ     // !=
 )
 
 var tokenText = [...]string{
@@ -61,6 +67,12 @@ var tokenText = [...]string{
 	LPAREN:  "'('",
 	RPAREN:  "')'",
 	COMMA:   "','",
+	LSS:     "'<'",
+	LEQ:     "'<='",
+	GTR:     "'>'",
+	GEQ:     "'>='",
+	EQL:     "'=='",
+	NEQ:     "'!='",
 }
 
 func (t Token) String() string {
@@ -71,22 +83,24 @@ func (t Token) String() string {
 }
 
 // Precedence returns the binary-operator precedence of t, or 0 if t is not a
-// binary operator. Higher binds tighter: + - < * / < unary < ^.
+// binary operator. Higher binds tighter: comparisons < + - < * / < unary < ^.
 func (t Token) Precedence() int {
 	switch t {
-	case ADD, SUB:
+	case LSS, LEQ, GTR, GEQ, EQL, NEQ:
 		return 1
-	case MUL, QUO:
+	case ADD, SUB:
 		return 2
+	case MUL, QUO:
+		return 3
 	case POW:
-		return 4
+		return 5
 	}
 	return 0
 }
 
 // unaryPrec is the precedence of unary minus and plus: above * and /, below ^,
 // so -x^2 is -(x^2) and 2*-x is 2*(-x).
-const unaryPrec = 3
+const unaryPrec = 4
 
 // Error is an error in program text (or in the inputs given for it) at a
 // position. It prints as "line:col: message".

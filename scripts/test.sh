@@ -35,8 +35,8 @@ scripts/build-web.sh
 step "go test"
 go test -count=1 ./...
 
-step "ad as WebAssembly (GOOS=js GOARCH=wasm, Node.js $(node --version))"
-GOOS=js GOARCH=wasm go test -count=1 -short -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./ad
+step "ad and its correctly rounded math as WebAssembly (GOOS=js GOARCH=wasm, Node.js $(node --version))"
+GOOS=js GOARCH=wasm go test -count=1 -short -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./ad/...
 
 step "worker size"
 scripts/worker-size.sh

@@ -14,7 +14,8 @@ const greek = {
 };
 const functions = new Set(["ln", "log", "exp", "sin", "cos", "tan", "sinh", "cosh", "tanh",
   "arcsin", "arccos", "arctan", "max", "min"]);
-const operators = { cdot: "·", times: "×", geq: "≥", leq: "≤", lvert: "|", rvert: "|", pm: "±" };
+const operators = { cdot: "·", times: "×", geq: "≥", leq: "≤", neq: "≠", lvert: "|", rvert: "|", pm: "±",
+  lfloor: "⌊", rfloor: "⌋", lceil: "⌈", rceil: "⌉", land: "∧", lor: "∨", lnot: "¬" };
 const accents = { bar: "\u00AF", dot: "\u02D9", hat: "^", tilde: "~", vec: "→" };
 const escaped = new Set(["{", "}", "_", "#", "$", "%", "&", "^", "~"]);
 
@@ -169,9 +170,19 @@ class Parser {
         items.push(el("mfrac", num, den));
         return;
       }
-      case "sqrt":
+      case "sqrt": {
+        // \sqrt[n]{x} is the n-th root.
+        this.skipSpace();
+        if (this.peek() === "[") {
+          this.i++;
+          const index = row(this.list("]"));
+          this.i++;
+          items.push(el("mroot", this.group(), index));
+          return;
+        }
         items.push(el("msqrt", this.group()));
         return;
+      }
       case "left":
       case "right": {
         this.skipSpace();

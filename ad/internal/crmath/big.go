@@ -1,13 +1,13 @@
-package ad
+package crmath
 
-// The slow path of crmath.go (the second step of Ziv's strategy): the same
-// functions in math/big, for the rare arguments whose double-double value
-// lies too close to a rounding boundary. crSlow evaluates with a relative
-// error below 2^-p for p = 160, 320, 640 until every value within that
-// error rounds to the same float64. π comes from the 2560 bits of 2/π in
-// twoOverPi (no series for π), e^x from a Taylor series after 2^-s
-// scaling, ln x by Halley's iteration on e^y, atan from a Taylor series
-// after argument halvings.
+// The slow path of crmath.go and more.go (the second step of Ziv's
+// strategy): the same functions in math/big, for the rare arguments whose
+// double-double value lies too close to a rounding boundary. crSlow
+// evaluates with a relative error below 2^-p for p = 160, 320, 640 until
+// every value within that error rounds to the same float64. π comes from the
+// 2560 bits of 2/π in twoOverPi (no series for π), e^x from a Taylor series
+// after 2^-s scaling, ln x by Halley's iteration on e^y, atan from a Taylor
+// series after argument halvings.
 
 import (
 	"math"
@@ -22,6 +22,14 @@ var crSlowCalls syncatomic.Int64
 // crSlow returns f(x, y) correctly rounded, by math/big.
 func crSlow(f crFn, x, y float64) float64 {
 	crSlowCalls.Add(1)
+	// The two functions whose values can be exactly a midpoint (or
+	// infinitely close to one) are rounded exactly.
+	switch {
+	case f == crFnHypot:
+		return hypotExact(x, y)
+	case f == crFnAtan2 && atan2Tiny(x, y):
+		return atanTinyExact(x, y)
+	}
 	var r float64
 	for prec := uint(160); prec <= 640; prec *= 2 {
 		v := bigEval(f, x, y, prec)
@@ -122,6 +130,26 @@ func bigEval(f crFn, x, y float64, prec uint) *big.Float {
 			return v.Add(v, bx)
 		}
 		return bigLog1p(bigExp(bx, wp), wp)
+	case crFnAtan2: // x > 0 is |y|, y is x
+		v := bigAtan(bigQuo(bx, new(big.Float).SetFloat64(math.Abs(y)), wp), wp)
+		if y < 0 {
+			pi := bigPio2(wp)
+			v.Sub(pi.SetMantExp(pi, 1), v)
+		}
+		return v
+	case crFnHypot: // not reached (hypotExact), but correct
+		s := new(big.Float).SetPrec(4400).Mul(bx, bx)
+		s.Add(s, new(big.Float).SetPrec(4400).Mul(new(big.Float).SetFloat64(y), new(big.Float).SetFloat64(y)))
+		return new(big.Float).SetPrec(wp).Sqrt(s)
+	case crFnErf: // x > 0
+		return bigErf(bx, wp)
+	case crFnLog1p:
+		return bigLog1p(bx, wp)
+	case crFnExpm1:
+		e := bigExp(bx, wp+g)
+		return e.Sub(e, big.NewFloat(1))
+	case crFnCbrt: // x > 0
+		return bigCbrt(bx, wp)
 	}
 	panic("crSlow: unknown function")
 }
@@ -191,7 +219,7 @@ func bigLog(x *big.Float, prec uint) *big.Float {
 	}
 }
 
-// bigLog1p returns ln(1+u) for u >= 0 to about prec bits.
+// bigLog1p returns ln(1+u) for u > -1 to about prec bits.
 func bigLog1p(u *big.Float, prec uint) *big.Float {
 	if u.Sign() == 0 {
 		return new(big.Float)
@@ -295,4 +323,48 @@ func bigAtan(t *big.Float, prec uint) *big.Float {
 		sum.Sub(bigPio2(prec), sum)
 	}
 	return sum
+}
+
+// bigErf returns erf a for 0 < a < 6 to about prec bits: the series of
+// positive terms (2/√π)·a·e^(-a²)·Σ (2a²)^n/(1·3···(2n+1)).
+func bigErf(a *big.Float, prec uint) *big.Float {
+	wp := prec + 16
+	a2 := new(big.Float).SetPrec(wp).Mul(a, a)
+	z := new(big.Float).SetPrec(wp).SetMantExp(a2, 1)
+	sum := new(big.Float).SetPrec(wp).SetInt64(1)
+	term := new(big.Float).SetPrec(wp).SetInt64(1)
+	for n := int64(1); ; n++ {
+		term.Mul(term, z)
+		term.Quo(term, new(big.Float).SetInt64(2*n+1))
+		if term.MantExp(nil) < sum.MantExp(nil)-int(wp)-2 {
+			break
+		}
+		sum.Add(sum, term)
+	}
+	e := bigExp(a2.Neg(a2), wp)
+	pi := bigPio2(wp)
+	sqrtPi := new(big.Float).SetPrec(wp).Sqrt(pi.SetMantExp(pi, 1))
+	v := new(big.Float).SetPrec(wp).Mul(sum, e)
+	v.Mul(v, a)
+	v.SetMantExp(v, 1)
+	return v.Quo(v, sqrtPi)
+}
+
+// bigCbrt returns ∛a for finite a > 0 to about prec bits: Newton's
+// iteration y -= (y³ - a)/(3y²) from the float64 estimate, each step
+// doubling the correct bits.
+func bigCbrt(a *big.Float, prec uint) *big.Float {
+	wp := prec + 16
+	af, _ := a.Float64()
+	y := new(big.Float).SetPrec(wp).SetFloat64(math.Cbrt(af))
+	for acc := uint(40); ; acc *= 2 {
+		y2 := new(big.Float).SetPrec(wp).Mul(y, y)
+		r := new(big.Float).SetPrec(wp).Mul(y2, y)
+		r.Sub(r, a)
+		y2.Mul(y2, big.NewFloat(3))
+		y.Sub(y, r.Quo(r, y2))
+		if acc >= wp+8 {
+			return y
+		}
+	}
 }
